@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>The field labels Chinese news pages use (see docs/field-notes.md), as patterns over plain text.</summary>
+internal static partial class Labels
+{
+    public enum Field { Date, Source, Author, Editor, Other }
+
+    private static readonly (Field Field, string[] Words)[] Known =
+    [
+        (Field.Date, ["发布时间", "发布日期", "发稿时间", "发表时间", "成文日期", "发文日期", "公开日期", "更新时间", "时间", "日期"]),
+        (Field.Source, ["信息来源", "文章来源", "稿件来源", "本文来源", "资料来源", "来源于", "发布机构", "发布部门", "来源"]),
+        (Field.Editor, ["责任编辑", "责编", "编辑"]),
+        (Field.Author, ["作者", "撰稿", "记者"]),
+        (Field.Other, ["浏览次数", "点击数", "点击", "阅读", "审核", "校对", "摄影", "字号"]),
+    ];
+
+    /// <summary>Matches "label:" with optional spaces between the label's characters (发 布 机 构：) and either colon.</summary>
+    private static readonly Regex LabelPattern = BuildPattern();
+
+    private static Regex BuildPattern()
+    {
+        var words = Known.SelectMany(k => k.Words).OrderByDescending(w => w.Length)
+            .Select(w => string.Join(@"\s*", w.Select(c => Regex.Escape(c.ToString()))));
+        return new Regex($@"(?<label>{string.Join('|', words)})\s*[:：]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    }
+
+    public static Field Classify(string label)
+    {
+        var compact = string.Concat(label.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var (field, words) in Known)
+            if (words.Contains(compact))
+                return field;
+        return Field.Other;
+    }
+
+    /// <summary>The labelled values on one line, e.g. "发布时间:2020-09-23    来源:常熟市人民政府".</summary>
+    public static IReadOnlyList<(Field Field, string Value)> ReadLabelledValues(string line)
+    {
+        var matches = LabelPattern.Matches(line);
+        if (matches.Count == 0) return [];
+        var values = new List<(Field, string)>(matches.Count);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var start = matches[i].Index + matches[i].Length;
+            var end = i + 1 < matches.Count ? matches[i + 1].Index : line.Length;
+            var value = line[start..end].Trim().Trim('|', '丨', '【', '】', '[', ']').Trim();
+            values.Add((Classify(matches[i].Groups["label"].Value), value));
+        }
+        return values;
+    }
+
+    [GeneratedRegex(@"(您现在的位置|您当前的位置|当前位置|您的位置|现在位置|所在位置)\s*[:：]?", RegexOptions.CultureInvariant)]
+    public static partial Regex BreadcrumbLabel();
+
+    [GeneratedRegex(@"\s*(?:>>|»|->|>|＞|→|/)\s*", RegexOptions.CultureInvariant)]
+    public static partial Regex BreadcrumbSeparator();
+
+    [GeneratedRegex(@"^[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇|上一页|下一页)\s*[】\]]?\s*[:：]?\s*(?<title>.*)$", RegexOptions.CultureInvariant)]
+    public static partial Regex PreviousNext();
+
+    [GeneratedRegex(@"版权所有\s*[:：©]?\s*(?<name>[^\s|,，。]+)", RegexOptions.CultureInvariant)]
+    public static partial Regex CopyrightOwner();
+}
