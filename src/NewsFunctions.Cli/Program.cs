@@ -1,8 +1,15 @@
 using System.CommandLine;
+using NewsFunctions.Cli;
 using NewsFunctions.Cli.Commands;
 
-var root = new RootCommand("NewsFunctions: parse news documents and manage the articles in storage.")
+var root = new RootCommand("newsfn: parse news documents and manage the articles in storage (Azurite by default).")
 {
+    ContentServices.ConnectionOption,
     ParseCommand.Create(),
+    StorageCommands.Upload(),
+    StorageCommands.Import(),
+    StorageCommands.List(),
+    StorageCommands.Show(),
+    StorageCommands.Failures(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsFunctions.Content;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Documents;
+using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.Cli.Commands;
+
+/// <summary>upload, import, list, show and failures: the operator's view of storage, without the Functions host.</summary>
+internal static class StorageCommands
+{
+    public static Command Upload()
+    {
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "Folder of documents; every file in it (recursively) is uploaded." };
+        var command = new Command("upload", "Upload documents to the documents container, where the blob trigger picks them up.") { directory };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = ContentServices.Build(parseResult);
+            var tables = services.GetRequiredService<ContentTables>();
+            await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            var files = Files(parseResult.GetValue(directory)!);
+            using var progress = new Progress(files.Count, "uploaded");
+            foreach (var (file, name) in files)
+            {
+                await tables.DocumentsContainer.GetBlobClient(name).UploadAsync(file.FullName, overwrite: true, cancellationToken).ConfigureAwait(false);
+                progress.Advance();
+            }
+            Console.WriteLine($"Uploaded {files.Count} document(s) to container '{tables.DocumentsContainer.Name}'.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Import()
+    {
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "Folder of documents to parse and store." };
+        var command = new Command("import", "Parse documents and store the articles directly, without the Functions host.") { directory };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = ContentServices.Build(parseResult);
+            var ingestion = services.GetRequiredService<IDocumentIngestion>();
+            var container = services.GetRequiredService<IOptions<ContentOptions>>().Value.DocumentsContainer;
+            var files = Files(parseResult.GetValue(directory)!);
+            var counts = new Dictionary<IngestionStatus, int>();
+            using (var progress = new Progress(files.Count, "imported"))
+            {
+                foreach (var (file, name) in files)
+                {
+                    await using var stream = file.OpenRead();
+                    var result = await ingestion.IngestAsync(new DocumentRef(container, name), stream, cancellationToken).ConfigureAwait(false);
+                    counts[result.Status] = counts.GetValueOrDefault(result.Status) + 1;
+                    if (result.Status == IngestionStatus.Failed)
+                        Console.Error.WriteLine($"failed  {name}: {result.FailureReason}: {result.FailureDetail}");
+                    progress.Advance();
+                }
+            }
+            Console.WriteLine($"Imported {files.Count} document(s): {counts.GetValueOrDefault(IngestionStatus.Stored)} stored, " +
+                $"{counts.GetValueOrDefault(IngestionStatus.Unchanged)} unchanged, {counts.GetValueOrDefault(IngestionStatus.Failed)} failed.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command List()
+    {
+        var limit = new Option<int>("--limit") { Description = "Articles per page (1-100).", DefaultValueFactory = _ => ArticleQuery.DefaultLimit };
+        var category = new Option<string?>("--category") { Description = "Only articles with this category in their breadcrumb." };
+        var source = new Option<string?>("--source") { Description = "Only articles from this source." };
+        var cursor = new Option<string?>("--cursor") { Description = "The cursor printed after the previous page." };
+        var command = new Command("list", "List stored articles, newest first.") { limit, category, source, cursor };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            ArticleCursor? after = null;
+            if (parseResult.GetValue(cursor) is { } cursorText && !ArticleCursor.TryParse(cursorText, out after))
+            {
+                Console.Error.WriteLine("--cursor is not a cursor this tool printed.");
+                return 2;
+            }
+            await using var services = ContentServices.Build(parseResult);
+            var page = await services.GetRequiredService<IArticleStore>().ListAsync(new ArticleQuery
+            {
+                Limit = Math.Clamp(parseResult.GetValue(limit), 1, ArticleQuery.MaxLimit),
+                Category = parseResult.GetValue(category),
+                Source = parseResult.GetValue(source),
+                Cursor = after,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
+                Console.WriteLine($"{item.Id}  {item.PublishedAt:yyyy-MM-dd HH:mm zzz}  {item.Title}  [{item.Source}]");
+            Console.WriteLine(page.Items.Count == 0 ? "No articles." : page.Next is null ? $"{page.Items.Count} article(s)." : $"{page.Items.Count} article(s); next page: --cursor {page.Next}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Show()
+    {
+        var id = new Argument<string>("id") { Description = "The article id." };
+        var command = new Command("show", "Print one article as JSON.") { id };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = ContentServices.Build(parseResult);
+            var article = await services.GetRequiredService<IArticleStore>().FindAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (article is null)
+            {
+                Console.Error.WriteLine($"No article has the id '{parseResult.GetValue(id)}'.");
+                return 1;
+            }
+            Console.WriteLine(JsonSerializer.Serialize(article, CliJson.Indented));
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Failures()
+    {
+        var command = new Command("failures", "List documents that could not be parsed, with their reasons.");
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = ContentServices.Build(parseResult);
+            var count = 0;
+            await foreach (var record in services.GetRequiredService<DocumentLedger>().GetFailuresAsync(cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+                Console.WriteLine($"{record.ProcessedAt:u}  {record.PartitionKey}/{record.BlobName}  {record.Reason}: {record.Detail}");
+            }
+            Console.WriteLine($"{count} failed document(s).");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Files under a folder with their blob names: the relative path with forward slashes.</summary>
+    private static List<(FileInfo File, string Name)> Files(DirectoryInfo directory)
+    {
+        if (!directory.Exists)
+            throw new DirectoryNotFoundException($"No such folder: {directory.FullName}");
+        return directory.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.Name.StartsWith('.'))
+            .OrderBy(f => f.FullName, StringComparer.Ordinal)
+            .Select(f => (f, Path.GetRelativePath(directory.FullName, f.FullName).Replace('\\', '/')))
+            .ToList();
+    }
+}

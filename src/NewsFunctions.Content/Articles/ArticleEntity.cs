@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using NewsFunctions.Content.Storage;
+using NewsFunctions.Parsing;
+
+namespace NewsFunctions.Content.Articles;
+
+/// <summary>
+/// Maps an <see cref="Article"/> to its one entity in the <c>articles</c> table (PartitionKey = id, RowKey = "article"),
+/// so a detail is one point read. A body longer than one string property (32K UTF-16 characters) is split over
+/// <c>Body0</c>, <c>Body1</c>, ... and joined on read.
+/// </summary>
+internal static class ArticleEntity
+{
+    public const string RowKey = "article";
+
+    /// <summary>64 KiB per string property, two bytes a character.</summary>
+    public const int BodyChunkChars = 32 * 1024;
+
+    /// <summary>An entity may be 1 MiB; keep the body well under it so the other properties always fit.</summary>
+    public const int MaxBodyChars = 14 * BodyChunkChars;
+
+    /// <summary>The index rows the article has, so an update or delete can remove the stale ones.</summary>
+    public const string IndexKeysProperty = "IndexKeys";
+
+    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys)
+    {
+        var body = string.Join('\n', article.Paragraphs);
+        if (body.Length > MaxBodyChars)
+            throw new ArgumentException($"The body has {body.Length} characters; at most {MaxBodyChars} fit in one entity.", nameof(article));
+
+        var entity = new TableEntity(article.Id, RowKey)
+        {
+            ["Title"] = article.Title,
+            ["PublishedAt"] = StorageJson.FormatTime(article.PublishedAt),
+            ["HasPublishedTime"] = article.HasPublishedTime,
+            ["Source"] = article.Source,
+            ["Author"] = article.Author,
+            ["Editor"] = article.Editor,
+            ["Categories"] = Json(article.Categories),
+            ["Images"] = Json(article.Images),
+            ["Previous"] = article.Previous is null ? null : Json(article.Previous),
+            ["Next"] = article.Next is null ? null : Json(article.Next),
+            ["CanonicalUrl"] = article.CanonicalUrl,
+            ["SiteName"] = article.SiteName,
+            ["Language"] = article.Language,
+            ["Summary"] = article.Summary,
+            ["CharacterCount"] = article.CharacterCount,
+            ["SourceContainer"] = article.Provenance.Container,
+            ["SourceBlob"] = article.Provenance.BlobName,
+            ["SourceETag"] = article.Provenance.ETag,
+            ["ContentHash"] = article.Provenance.ContentHash,
+            ["ParserVersion"] = article.Provenance.ParserVersion,
+            ["IngestedAt"] = article.Provenance.IngestedAt,
+            [IndexKeysProperty] = Json(indexKeys.Select(k => new[] { k.Partition, k.Row })),
+        };
+        var chunks = (body.Length + BodyChunkChars - 1) / BodyChunkChars;
+        entity["BodyChunks"] = chunks;
+        for (var i = 0; i < chunks; i++)
+            entity[BodyProperty(i)] = body.Substring(i * BodyChunkChars, Math.Min(BodyChunkChars, body.Length - i * BodyChunkChars));
+        return entity;
+    }
+
+    public static Article FromEntity(TableEntity entity)
+    {
+        var chunks = entity.GetInt32("BodyChunks") ?? 0;
+        var body = new StringBuilder();
+        for (var i = 0; i < chunks; i++)
+            body.Append(entity.GetString(BodyProperty(i)));
+
+        return new Article
+        {
+            Id = entity.PartitionKey,
+            Title = entity.GetString("Title") ?? "",
+            PublishedAt = StorageJson.ParseTime(entity.GetString("PublishedAt")),
+            HasPublishedTime = entity.GetBoolean("HasPublishedTime") ?? false,
+            Source = entity.GetString("Source"),
+            Author = entity.GetString("Author"),
+            Editor = entity.GetString("Editor"),
+            Categories = FromJson<string[]>(entity.GetString("Categories")) ?? [],
+            Paragraphs = body.Length == 0 ? [] : body.ToString().Split('\n'),
+            Images = FromJson<ArticleImage[]>(entity.GetString("Images")) ?? [],
+            Previous = FromJson<ArticleLink>(entity.GetString("Previous")),
+            Next = FromJson<ArticleLink>(entity.GetString("Next")),
+            CanonicalUrl = entity.GetString("CanonicalUrl"),
+            SiteName = entity.GetString("SiteName"),
+            Language = entity.GetString("Language") ?? "zh",
+            Summary = entity.GetString("Summary") ?? "",
+            CharacterCount = entity.GetInt32("CharacterCount") ?? 0,
+            Provenance = new ArticleProvenance(
+                entity.GetString("SourceContainer") ?? "",
+                entity.GetString("SourceBlob") ?? "",
+                entity.GetString("SourceETag"),
+                entity.GetString("ContentHash") ?? "",
+                entity.GetString("ParserVersion") ?? "",
+                entity.GetDateTimeOffset("IngestedAt") ?? default),
+        };
+    }
+
+    public static IReadOnlyList<(string Partition, string Row)> ReadIndexKeys(TableEntity entity) =>
+        (FromJson<string[][]>(entity.GetString(IndexKeysProperty)) ?? [])
+            .Where(pair => pair.Length == 2)
+            .Select(pair => (pair[0], pair[1]))
+            .ToArray();
+
+    private static string BodyProperty(int index) => "Body" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, StorageJson.Options);
+
+    private static T? FromJson<T>(string? json) where T : class =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json, StorageJson.Options);
+}

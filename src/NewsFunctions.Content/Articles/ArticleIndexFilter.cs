@@ -1,0 +1,31 @@
+using Azure.Data.Tables;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.Content.Articles;
+
+/// <summary>
+/// The OData filter for a list query. Every value goes through <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+/// which quotes it: user input never reaches the filter unquoted.
+/// </summary>
+internal static class ArticleIndexFilter
+{
+    public static string For(ArticleQuery query)
+    {
+        // The narrowest partition serves the query; a second filter (category and source) is checked within it.
+        var partition = query.Category is { Length: > 0 } category ? ArticleIndexRow.CategoryPartition(category)
+            : query.Source is { Length: > 0 } source ? ArticleIndexRow.SourcePartition(source)
+            : ArticleIndexRow.AllPartition;
+
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (query.Category is { Length: > 0 } && query.Source is { Length: > 0 } alsoSource)
+            parts.Add(TableClient.CreateQueryFilter($"Source eq {alsoSource.Trim()}"));
+        if (query.Cursor is { } cursor)
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {cursor.AfterRowKey}"));
+        // Newest first: a later time has a smaller RowKey. ';' sorts just after the ':' that follows the ticks.
+        if (query.Before is { } before)
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {TableKeys.InvertedTicks(before) + ";"}"));
+        if (query.From is { } from)
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.InvertedTicks(from) + ";"}"));
+        return string.Join(" and ", parts);
+    }
+}

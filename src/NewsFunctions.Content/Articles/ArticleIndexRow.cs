@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.Content.Articles;
+
+/// <summary>
+/// One row of the list index (table <c>articleindex</c>). Every article has a row in partition <c>all</c>, one per
+/// category name in its breadcrumb (<c>c|name</c>) and one for its source (<c>s|name</c>). The RowKey is the
+/// inverted publication time then the id, so each partition reads newest first. Rows hold list fields only.
+/// </summary>
+internal sealed class ArticleIndexRow : ITableEntity
+{
+    public const string AllPartition = "all";
+
+    /// <summary>The columns a list query selects: everything a list shows, never a body.</summary>
+    public static readonly IReadOnlyList<string> ListColumns =
+        [nameof(RowKey), nameof(Id), nameof(Title), nameof(PublishedAt), nameof(Source), nameof(Categories), nameof(SiteName), nameof(Summary)];
+
+    /// <summary>Breadcrumb roots that every article shares; indexing them would only copy the <c>all</c> partition.</summary>
+    private static readonly HashSet<string> RootCategories = ["首页", "网站首页", "主页", "Home", "home"];
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? PublishedAt { get; set; }
+    public string? Source { get; set; }
+    public string Categories { get; set; } = "[]";
+    public string? SiteName { get; set; }
+    public string Summary { get; set; } = "";
+
+    public static string CategoryPartition(string category) => "c|" + TableKeys.Escape(category.Trim());
+
+    public static string SourcePartition(string source) => "s|" + TableKeys.Escape(source.Trim());
+
+    /// <summary>Articles without a publication date sort by the time they were ingested.</summary>
+    public static string RowKeyFor(Article article) =>
+        TableKeys.InvertedTicks(article.PublishedAt ?? article.Provenance.IngestedAt) + ":" + article.Id;
+
+    public static bool IsRowKey(string value) =>
+        value.Length == 19 + 1 + ArticleId.Length && value[19] == ':' && value.AsSpan(0, 19).ContainsAnyExceptInRange('0', '9') is false
+        && ArticleId.IsWellFormed(value[20..]);
+
+    public static IReadOnlyList<string> PartitionsFor(Article article)
+    {
+        var partitions = new List<string> { AllPartition };
+        foreach (var category in article.Categories.Select(c => c.Trim()).Distinct())
+        {
+            if (category.Length > 0 && !RootCategories.Contains(category))
+                partitions.Add(CategoryPartition(category));
+        }
+        if (!string.IsNullOrWhiteSpace(article.Source))
+            partitions.Add(SourcePartition(article.Source));
+        return partitions.Distinct().ToArray();
+    }
+
+    public static IEnumerable<ArticleIndexRow> RowsFor(Article article)
+    {
+        var rowKey = RowKeyFor(article);
+        var categories = JsonSerializer.Serialize(article.Categories, StorageJson.Options);
+        return PartitionsFor(article).Select(partition => new ArticleIndexRow
+        {
+            PartitionKey = partition,
+            RowKey = rowKey,
+            Id = article.Id,
+            Title = article.Title,
+            PublishedAt = StorageJson.FormatTime(article.PublishedAt),
+            Source = article.Source,
+            Categories = categories,
+            SiteName = article.SiteName,
+            Summary = article.Summary,
+        });
+    }
+
+    public ArticleSummary ToSummary() => new(
+        Id,
+        Title,
+        StorageJson.ParseTime(PublishedAt),
+        Source,
+        JsonSerializer.Deserialize<string[]>(Categories, StorageJson.Options) ?? [],
+        SiteName,
+        Summary);
+}

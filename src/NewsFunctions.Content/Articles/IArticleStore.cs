@@ -1,0 +1,16 @@
+namespace NewsFunctions.Content.Articles;
+
+/// <summary>Reads and writes articles. Lists are one query of one index partition; a detail is one point read.</summary>
+public interface IArticleStore
+{
+    /// <summary>The article, or null when no article has that id.</summary>
+    Task<Article?> FindAsync(string id, CancellationToken cancellationToken);
+
+    Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the article and its index rows; rows the previous version had and this one does not are removed.</summary>
+    Task SaveAsync(Article article, CancellationToken cancellationToken);
+
+    /// <summary>Removes the article and its index rows. Deleting a missing article does nothing.</summary>
+    Task DeleteAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Documents;
+using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Storage;
+using NewsFunctions.Parsing;
+
+namespace NewsFunctions.Content;
+
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the function app and the CLI share: options validated at start-up, the storage clients
+    /// (from the <c>AzureWebJobsStorage</c> setting), the parser, the article store and ingestion.
+    /// </summary>
+    public static IServiceCollection AddNewsContent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentOptions>()
+            .Bind(configuration.GetSection(ContentOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new DocumentParser(new DocumentParserOptions { MaxDocumentBytes = sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxDocumentBytes }));
+        services.TryAddSingleton<ContentTables>();
+        services.TryAddSingleton<IArticleStore, ArticleStore>();
+        services.TryAddSingleton<DocumentLedger>();
+        services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
+        return services;
+    }
+}

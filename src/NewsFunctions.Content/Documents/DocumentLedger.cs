@@ -1,0 +1,35 @@
+using Azure;
+using Azure.Data.Tables;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.Content.Documents;
+
+/// <summary>The <c>documents</c> table: one row per uploaded document, stored or failed.</summary>
+public sealed class DocumentLedger(ContentTables tables)
+{
+    public async Task<DocumentRecord?> FindAsync(string container, string blobName, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var response = await tables.Documents.GetEntityIfExistsAsync<DocumentRecord>(
+            TableKeys.Escape(container), TableKeys.Escape(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task RecordAsync(string container, DocumentRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        record.PartitionKey = TableKeys.Escape(container);
+        record.RowKey = TableKeys.Escape(record.BlobName);
+        await tables.Documents.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Documents that could not be parsed, with their reasons, across all containers.</summary>
+    public async IAsyncEnumerable<DocumentRecord> GetFailuresAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var failed = nameof(DocumentStatus.Failed);
+        await foreach (var record in tables.Documents.QueryAsync<DocumentRecord>(TableClient.CreateQueryFilter($"Status eq {failed}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return record;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Documents;
+using NewsFunctions.Content.Storage;
+using NewsFunctions.Parsing;
+
+namespace NewsFunctions.Content.Ingestion;
+
+/// <summary>Turns uploaded documents into stored articles. The blob trigger and the CLI's import both come through here.</summary>
+public interface IDocumentIngestion
+{
+    /// <summary>Ingests a blob of the documents container, looking up its ETag for the article's provenance.</summary>
+    Task<IngestionResult> IngestBlobAsync(string blobName, Stream content, CancellationToken cancellationToken);
+
+    Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Parse, then store: idempotent (the same bytes twice are a no-op; a changed upload updates the article in place),
+/// and a document that cannot be parsed is recorded as failed with its reason, storing nothing. Storage errors are
+/// not caught: they propagate so the host retries, and every write here is safe to repeat.
+/// </summary>
+public sealed partial class DocumentIngestionService(
+    DocumentParser parser,
+    IArticleStore articles,
+    DocumentLedger ledger,
+    ContentTables tables,
+    IOptions<ContentOptions> options,
+    TimeProvider time,
+    ILogger<DocumentIngestionService> logger) : IDocumentIngestion
+{
+    public async Task<IngestionResult> IngestBlobAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    {
+        string? etag = null;
+        try
+        {
+            var properties = await tables.DocumentsContainer.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            etag = properties.Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Deleted since the trigger fired: its content is still in hand, so ingest it without an ETag.
+        }
+        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, etag), content, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(content);
+
+        var maxBytes = Math.Min(options.Value.MaxDocumentBytes, parser.Options.MaxDocumentBytes);
+        var bytes = await ReadBoundedAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return await FailAsync(document, "", 0, nameof(ParseFailureReason.TooLarge),
+                $"The document is larger than the limit of {maxBytes} bytes.", cancellationToken).ConfigureAwait(false);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var previous = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
+        if (previous is { StatusValue: DocumentStatus.Stored } && previous.ContentHash == hash && previous.ParserVersion == DocumentParser.Version)
+        {
+            LogUnchanged(document.Name, previous.ArticleId);
+            return new IngestionResult(IngestionStatus.Unchanged, previous.ArticleId);
+        }
+
+        var parsed = parser.Parse(bytes, document.Name, cancellationToken);
+        if (!parsed.Succeeded)
+            return await FailAsync(document, hash, bytes.Length, parsed.Failure.Reason.ToString(), parsed.Failure.Detail, cancellationToken).ConfigureAwait(false);
+
+        var id = ArticleId.For(parsed.Article, document.Container, document.Name);
+        var provenance = new ArticleProvenance(document.Container, document.Name, document.ETag, hash, DocumentParser.Version, time.GetUtcNow());
+        var article = Article.From(id, parsed.Article, provenance);
+        if (article.Paragraphs.Sum(p => p.Length + 1) > ArticleEntity.MaxBodyChars)
+        {
+            return await FailAsync(document, hash, bytes.Length, nameof(ParseFailureReason.TooLarge),
+                $"The article body is longer than the {ArticleEntity.MaxBodyChars} characters an entity holds.", cancellationToken).ConfigureAwait(false);
+        }
+
+        await articles.SaveAsync(article, cancellationToken).ConfigureAwait(false);
+
+        // A re-upload whose identity changed (a corrected title or date) replaces the article it made before.
+        if (previous?.ArticleId is { } oldId && oldId != id)
+            await RemoveIfOwnedAsync(oldId, document, cancellationToken).ConfigureAwait(false);
+
+        await ledger.RecordAsync(document.Container, new DocumentRecord
+        {
+            BlobName = document.Name,
+            Status = nameof(DocumentStatus.Stored),
+            ArticleId = id,
+            BlobETag = document.ETag,
+            ContentHash = hash,
+            Size = bytes.Length,
+            ParserVersion = DocumentParser.Version,
+            ProcessedAt = provenance.IngestedAt,
+        }, cancellationToken).ConfigureAwait(false);
+
+        LogStored(id, document.Name, DocumentParser.Version, article.Title);
+        return new IngestionResult(IngestionStatus.Stored, id, article.Title);
+    }
+
+    private async Task RemoveIfOwnedAsync(string articleId, DocumentRef document, CancellationToken cancellationToken)
+    {
+        var old = await articles.FindAsync(articleId, cancellationToken).ConfigureAwait(false);
+        if (old is not null && old.Provenance.Container == document.Container && old.Provenance.BlobName == document.Name)
+            await articles.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IngestionResult> FailAsync(DocumentRef document, string hash, long size, string reason, string detail, CancellationToken cancellationToken)
+    {
+        await ledger.RecordAsync(document.Container, new DocumentRecord
+        {
+            BlobName = document.Name,
+            Status = nameof(DocumentStatus.Failed),
+            Reason = reason,
+            Detail = detail,
+            BlobETag = document.ETag,
+            ContentHash = hash,
+            Size = size,
+            ParserVersion = DocumentParser.Version,
+            ProcessedAt = time.GetUtcNow(),
+        }, cancellationToken).ConfigureAwait(false);
+        LogFailed(document.Name, DocumentParser.Version, reason, detail);
+        return new IngestionResult(IngestionStatus.Failed, null, FailureReason: reason, FailureDetail: detail);
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored article {ArticleId} from {BlobName} with parser {ParserVersion}: {Title}")]
+    private partial void LogStored(string articleId, string blobName, string parserVersion, string title);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {BlobName} is unchanged since it was stored as article {ArticleId}")]
+    private partial void LogUnchanged(string blobName, string? articleId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {BlobName} could not be parsed by parser {ParserVersion}: {Reason}: {Detail}")]
+    private partial void LogFailed(string blobName, string parserVersion, string reason, string detail);
+}

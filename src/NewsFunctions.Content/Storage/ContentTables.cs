@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace NewsFunctions.Content.Storage;
+
+/// <summary>The tables and the documents container, created once per process on first use.</summary>
+public sealed class ContentTables
+{
+    private readonly Lock _gate = new();
+    private Task? _creating;
+
+    public ContentTables(StorageClients clients, IOptions<ContentOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        Articles = clients.Tables.GetTableClient(value.ArticlesTable);
+        ArticleIndex = clients.Tables.GetTableClient(value.ArticleIndexTable);
+        Documents = clients.Tables.GetTableClient(value.DocumentsTable);
+        DocumentsContainer = clients.Blobs.GetBlobContainerClient(value.DocumentsContainer);
+    }
+
+    public TableClient Articles { get; }
+    public TableClient ArticleIndex { get; }
+    public TableClient Documents { get; }
+    public BlobContainerClient DocumentsContainer { get; }
+
+    /// <summary>Cheap after the first call. A failed first attempt is retried by the next caller.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Task creating;
+        lock (_gate)
+        {
+            if (_creating is null || _creating.IsFaulted || _creating.IsCanceled)
+                _creating = CreateAllAsync();
+            creating = _creating;
+        }
+        return creating.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes every table and the container: for tests and for tearing down a prefix.</summary>
+    public async Task DeleteAllAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(
+            Articles.DeleteAsync(cancellationToken),
+            ArticleIndex.DeleteAsync(cancellationToken),
+            Documents.DeleteAsync(cancellationToken),
+            DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task CreateAllAsync()
+    {
+        await Task.WhenAll(
+            Articles.CreateIfNotExistsAsync(),
+            ArticleIndex.CreateIfNotExistsAsync(),
+            Documents.CreateIfNotExistsAsync(),
+            DocumentsContainer.CreateIfNotExistsAsync()).ConfigureAwait(false);
+    }
+}

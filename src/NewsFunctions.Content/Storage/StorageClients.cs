@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace NewsFunctions.Content.Storage;
+
+/// <summary>
+/// The storage account the app talks to, read from the same setting the Functions host uses for its triggers
+/// (<c>AzureWebJobsStorage</c>): either a connection string (Azurite: <c>UseDevelopmentStorage=true</c>) or an
+/// identity-based section (<c>__accountName</c> or <c>__blobServiceUri</c>/<c>__tableServiceUri</c>, optional <c>__clientId</c>).
+/// </summary>
+public sealed class StorageClients(TableServiceClient tables, BlobServiceClient blobs)
+{
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    public TableServiceClient Tables { get; } = tables;
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    public static StorageClients FromConfiguration(IConfiguration configuration, TableClientOptions? tableOptions = null, BlobClientOptions? blobOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[ConnectionName];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+            return FromConnectionString(connectionString, tableOptions, blobOptions);
+
+        var section = configuration.GetSection(ConnectionName);
+        var account = section["accountName"];
+        var blobUri = section["blobServiceUri"] ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
+        var tableUri = section["tableServiceUri"] ?? (account is null ? null : $"https://{account}.table.core.windows.net");
+        if (blobUri is null || tableUri is null)
+            throw new InvalidOperationException(
+                $"Storage is not configured: set '{ConnectionName}' to a connection string, or '{ConnectionName}__accountName' (with '{ConnectionName}__clientId' for a user-assigned identity).");
+
+        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] });
+        return new StorageClients(
+            new TableServiceClient(new Uri(tableUri), credential, tableOptions),
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions));
+    }
+
+    public static StorageClients FromConnectionString(string connectionString, TableClientOptions? tableOptions = null, BlobClientOptions? blobOptions = null) =>
+        new(new TableServiceClient(connectionString, tableOptions), new BlobServiceClient(connectionString, blobOptions));
+}

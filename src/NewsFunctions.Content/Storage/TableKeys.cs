@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsFunctions.Content.Storage;
+
+/// <summary>PartitionKey and RowKey values: escaping of the characters Table Storage forbids, and the newest-first sort key.</summary>
+internal static class TableKeys
+{
+    private const int MaxKeyChars = 400; // Keys may be 1 KiB; leave room for prefixes.
+
+    /// <summary>Percent-escapes '/', '\', '#', '?', '%' and control characters; everything else (Chinese included) stays readable.</summary>
+    public static string Escape(string value)
+    {
+        StringBuilder? escaped = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var forbidden = c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+            if (forbidden)
+            {
+                escaped ??= new StringBuilder(value, 0, i, value.Length + 8);
+                escaped.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped?.Append(c);
+            }
+        }
+        var result = escaped?.ToString() ?? value;
+        return result.Length > MaxKeyChars ? result[..MaxKeyChars] : result;
+    }
+
+    /// <summary>Ticks counted down from the end of time, so ascending RowKeys list the newest first.</summary>
+    public static string InvertedTicks(DateTimeOffset time) =>
+        (DateTime.MaxValue.Ticks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using NewsFunctions.Content.Ingestion;
+
+namespace NewsFunctions.FunctionApp.Functions;
+
+/// <summary>
+/// Polling blob trigger: runs locally against Azurite and on plans that poll. On Flex Consumption it is disabled
+/// (<c>AzureWebJobs.IngestDocument.Disabled</c>) and <see cref="IngestDocumentFromEventGrid"/> takes over.
+/// </summary>
+public sealed class IngestDocument(IDocumentIngestion ingestion)
+{
+    [Function(nameof(IngestDocument))]
+    public async Task Run(
+        [BlobTrigger(DocumentTriggers.Path, Connection = DocumentTriggers.Connection)] Stream document,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        // A document that cannot be parsed is recorded by the service and returns normally;
+        // storage errors propagate so the host retries (and, after five tries, poisons the blob).
+        await ingestion.IngestBlobAsync(name, document, cancellationToken).ConfigureAwait(false);
+    }
+}

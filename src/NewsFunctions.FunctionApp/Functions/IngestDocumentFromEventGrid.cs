@@ -1,0 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
+using NewsFunctions.Content.Ingestion;
+
+namespace NewsFunctions.FunctionApp.Functions;
+
+/// <summary>
+/// The same ingestion, raised by Event Grid: the only blob trigger the Flex Consumption plan supports. Azurite
+/// cannot raise Event Grid events, so it is disabled locally (<c>AzureWebJobs.IngestDocumentFromEventGrid.Disabled</c>).
+/// </summary>
+public sealed class IngestDocumentFromEventGrid(IDocumentIngestion ingestion)
+{
+    [Function(nameof(IngestDocumentFromEventGrid))]
+    public async Task Run(
+        [BlobTrigger(DocumentTriggers.Path, Source = BlobTriggerSource.EventGrid, Connection = DocumentTriggers.Connection)] Stream document,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        await ingestion.IngestBlobAsync(name, document, cancellationToken).ConfigureAwait(false);
+    }
+}
