@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace NewsFunctions.FunctionApp.Tests;
+
+/// <summary>
+/// The host's contract: what the Functions SDK wrote into functions.metadata is what the host (func start, or Azure)
+/// will bind. Core Tools cannot run here, so these tests read the file the host would read.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Dictionary<string, JsonElement> Functions = Load();
+
+    private static Dictionary<string, JsonElement> Load()
+    {
+        var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "FunctionAppOutput").Value!;
+        var path = Path.Combine(output, "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata not found at {path}; build the function app first.");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+
+    private static JsonElement Trigger(string function) =>
+        Functions[function].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString() == "In");
+
+    [Fact]
+    public void Exactly_the_expected_functions_are_declared()
+    {
+        Assert.Equal(
+            ["GetArticle", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
+            Functions.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("IngestDocument", null)]
+    [InlineData("IngestDocumentFromEventGrid", "EventGrid")]
+    public void Blob_triggers_watch_the_seeds_container(string function, string? source)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("seeds/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+        Assert.Equal(source, trigger.TryGetProperty("source", out var s) ? s.GetString() : null);
+    }
+
+    [Theory]
+    [InlineData("ListArticles", "articles")]
+    [InlineData("GetArticle", "articles/{id}")]
+    public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void Host_json_is_in_the_output_with_the_api_route_prefix()
+    {
+        var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionAppOutput").Value!;
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "host.json")));
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+}

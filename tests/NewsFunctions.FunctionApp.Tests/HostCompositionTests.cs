@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NewsFunctions.Content;
+using NewsFunctions.FunctionApp.Functions;
+
+namespace NewsFunctions.FunctionApp.Tests;
+
+/// <summary>Builds the worker host as Program does (without starting it) and creates every function class from it.</summary>
+public sealed class HostCompositionTests
+{
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9", // never contacted: the host is not started
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddNewsFunctionApp();
+        return builder.Build();
+    }
+
+    private static Type[] FunctionTypes() => typeof(IngestDocument).Assembly.GetTypes()
+        .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+        .ToArray();
+
+    public static TheoryData<Type> FunctionClasses() => new(FunctionTypes());
+
+    [Theory]
+    [MemberData(nameof(FunctionClasses))]
+    public void Every_function_class_resolves_from_the_host_services(Type functionClass)
+    {
+        using var host = BuildHost([]);
+        var instance = ActivatorUtilities.CreateInstance(host.Services, functionClass);
+        Assert.IsType(functionClass, instance);
+    }
+
+    [Fact]
+    public void There_are_four_function_classes() => Assert.Equal(4, FunctionTypes().Length);
+
+    [Fact]
+    public void A_malformed_setting_is_refused_with_its_name()
+    {
+        using var host = BuildHost(new() { ["Content:DocumentsContainer"] = "Not A Container!" });
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ContentOptions>>().Value);
+        Assert.Contains("Content:DocumentsContainer", error.Message, StringComparison.Ordinal);
+    }
+}
