@@ -1,8 +1,12 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using NewsFunctions.Content;
+using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp;
 
@@ -13,7 +17,13 @@ public static class FunctionAppSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseWhen<HttpHeadersMiddleware>(context => context.FunctionDefinition.InputBindings.Values.Any(b => b.Type == "httpTrigger"));
         builder.Services.AddNewsContent(builder.Configuration);
+        builder.Services.AddOptions<ApiOptions>()
+            .Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CorsPolicy>();
         // camelCase is ASP.NET Core's default; write Chinese as itself, not as \u escapes.
         builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return builder;

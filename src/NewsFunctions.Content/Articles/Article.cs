@@ -33,6 +33,8 @@ public sealed record Article
     public int CharacterCount { get; init; }
     public required ArticleProvenance Provenance { get; init; }
 
+    public string Slug => ArticleSlug.For(Title, Id);
+
     public static Article From(string id, ParsedArticle parsed, ArticleProvenance provenance) => new()
     {
         Id = id,
@@ -68,4 +70,7 @@ public sealed record ArticleSummary(
     string? Source,
     IReadOnlyList<string> Categories,
     string? SiteName,
-    string Summary);
+    string Summary)
+{
+    public string Slug => ArticleSlug.For(Title, Id);
+}

@@ -33,9 +33,9 @@ public sealed class ArticleStore(ContentTables tables) : IArticleStore
             if (rows.Count > take) break;
         }
 
-        var items = rows.Take(take).Select(r => r.ToSummary()).ToArray();
+        var returned = rows.Take(take).ToArray();
         var next = rows.Count > take ? ArticleCursor.After(rows[take - 1].RowKey) : null;
-        return new ArticlePage(items, next);
+        return new ArticlePage(returned.Select(r => r.ToSummary()).ToArray(), next, returned.Max(r => r.Timestamp));
     }
 
     public async Task SaveAsync(Article article, CancellationToken cancellationToken)

@@ -18,6 +18,6 @@ public sealed class GetArticle(IArticleStore articles)
         var article = await articles.FindAsync(id, cancellationToken).ConfigureAwait(false);
         return article is null
             ? Problems.NotFound($"No article has the id '{id}'.")
-            : new OkObjectResult(article);
+            : new CachedJsonResult(article, article.Provenance.IngestedAt);
     }
 }

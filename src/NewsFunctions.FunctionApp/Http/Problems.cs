@@ -30,6 +30,14 @@ internal static class Problems
         Detail = detail,
     });
 
+    public static ObjectResult MethodNotAllowed(string detail) => Result(new ProblemDetails
+    {
+        Status = StatusCodes.Status405MethodNotAllowed,
+        Title = "Method not allowed.",
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        Detail = detail,
+    });
+
     private static ObjectResult Result(ProblemDetails problem)
     {
         var result = new ObjectResult(problem) { StatusCode = problem.Status };
