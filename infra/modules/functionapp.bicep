@@ -48,8 +48,10 @@ param cacheMaxAgeSeconds int
 ])
 param instanceMemoryMB int = 2048
 
+// 40 was the lowest value the platform accepted while Flex Consumption was in preview; it is also
+// the lowest that is sure to be accepted now.
 @description('Upper bound on instances the plan may scale out to (cost ceiling).')
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
