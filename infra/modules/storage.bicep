@@ -1,0 +1,77 @@
+// Storage account for the app and the Functions host: blob container `seeds` (uploaded documents),
+// the Flex Consumption deployment-package container, and the app's tables.
+// Shared-key access is off: everything authenticates with Microsoft Entra ID (managed identity).
+
+@description('Storage account name (3-24 lowercase letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Region of the account.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Blob containers to create.')
+param containerNames string[]
+
+@description('Tables to create. The app also creates its tables at start; creating them here is idempotent.')
+param tableNames string[]
+
+resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    dnsEndpointType: 'Standard'
+    minimumTlsVersion: 'TLS1_2'
+    publicNetworkAccess: 'Enabled'
+    supportsHttpsTrafficOnly: true
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-09-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-09-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+output name string = account.name
+output id string = account.id
+output location string = account.location
+output primaryBlobEndpoint string = account.properties.primaryEndpoints.blob
