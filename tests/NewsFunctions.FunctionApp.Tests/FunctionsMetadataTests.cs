@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
+            ["GetArticle", "GetArticleBySlug", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "MethodNotAllowed", "Preflight"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -47,13 +47,24 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ListArticles", "articles")]
     [InlineData("GetArticle", "articles/{id}")]
-    public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route)
+    [InlineData("GetArticleBySlug", "articles/by-slug/{slug}")]
+    public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route) =>
+        AssertHttpTrigger(function, route, ["get"]);
+
+    [Fact]
+    public void Preflight_answers_options_on_every_route() => AssertHttpTrigger("Preflight", "{*path}", ["options"]);
+
+    [Fact]
+    public void Writes_on_any_route_reach_the_405_function() =>
+        AssertHttpTrigger("MethodNotAllowed", "{*path}", ["post", "put", "patch", "delete"]);
+
+    private static void AssertHttpTrigger(string function, string route, string[] methods)
     {
         var trigger = Trigger(function);
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
-        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

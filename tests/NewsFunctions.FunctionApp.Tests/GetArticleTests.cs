@@ -37,6 +37,6 @@ public sealed class GetArticleTests
 
         var result = await new GetArticle(store.Object).Run(new DefaultHttpContext().Request, article.Id, CancellationToken.None);
 
-        Assert.Same(article, Assert.IsType<OkObjectResult>(result).Value);
+        Assert.Same(article, Assert.IsType<NewsFunctions.FunctionApp.Http.CachedJsonResult>(result).Value);
     }
 }

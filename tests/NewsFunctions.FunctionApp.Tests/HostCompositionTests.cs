@@ -42,7 +42,15 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
-    public void There_are_four_function_classes() => Assert.Equal(4, FunctionTypes().Length);
+    public void Every_function_in_the_metadata_has_a_class() => Assert.Equal(7, FunctionTypes().Length);
+
+    [Fact]
+    public void A_malformed_cors_origin_is_refused_with_its_name()
+    {
+        using var host = BuildHost(new() { ["Api:CorsAllowedOrigins"] = "https://ok.example,not an origin" });
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
+        Assert.Contains("Api:CorsAllowedOrigins", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_malformed_setting_is_refused_with_its_name()

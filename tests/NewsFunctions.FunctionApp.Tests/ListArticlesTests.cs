@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Moq;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.FunctionApp.Functions;
@@ -10,10 +11,14 @@ namespace NewsFunctions.FunctionApp.Tests;
 public sealed class ListArticlesTests
 {
     private readonly Mock<IArticleStore> _store = new(MockBehavior.Strict);
+    private static readonly IOptions<JsonOptions> Json = Options.Create(new JsonOptions());
 
-    private static HttpRequest Request(string queryString)
+    private HttpRequest? _lastRequest;
+
+    private HttpRequest Request(string queryString)
     {
         var context = new DefaultHttpContext();
+        _lastRequest = context.Request;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("news.example");
         context.Request.Path = "/api/articles";
@@ -33,9 +38,10 @@ public sealed class ListArticlesTests
     [InlineData("?to=2020-13-45", "to")]
     [InlineData("?from=2021-01-02&to=2021-01-01", "from")]
     [InlineData("?category=%00", "category")]
+    [InlineData("?fields=id,body", "fields")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string query, string parameter)
     {
-        var result = await new ListArticles(_store.Object).Run(Request(query), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json).Run(Request(query), CancellationToken.None);
 
         var problem = Assert.IsType<ObjectResult>(result);
         Assert.Equal(400, problem.StatusCode);
@@ -55,10 +61,11 @@ public sealed class ListArticlesTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage([new ArticleSummary("aaaaaaaaaaaaa", "标题", null, "来源", ["新闻"], null, "")], next));
 
-        var result = await new ListArticles(_store.Object).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01&to=2020-09-30"), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01&to=2020-09-30"), CancellationToken.None);
 
-        var ok = Assert.IsType<OkObjectResult>(result);
+        var ok = Assert.IsType<CachedJsonResult>(result);
         var body = Assert.IsType<ArticleListResponse>(ok.Value);
+        Assert.Equal($"<{body.Next}>; rel=\"next\"", _lastRequest!.HttpContext.Response.Headers.Link.ToString());
         Assert.Equal(next!.ToString(), body.NextCursor);
         Assert.StartsWith("https://news.example/api/articles?", body.Next, StringComparison.Ordinal);
         Assert.Contains("cursor=" + Uri.EscapeDataString(body.NextCursor!), body.Next, StringComparison.Ordinal);
@@ -78,9 +85,9 @@ public sealed class ListArticlesTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage([], null));
 
-        var result = await new ListArticles(_store.Object).Run(Request(""), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json).Run(Request(""), CancellationToken.None);
 
-        var body = Assert.IsType<ArticleListResponse>(Assert.IsType<OkObjectResult>(result).Value);
+        var body = Assert.IsType<ArticleListResponse>(Assert.IsType<CachedJsonResult>(result).Value);
         Assert.Empty(body.Items);
         Assert.Null(body.NextCursor);
         Assert.Null(body.Next);

@@ -35,6 +35,8 @@ public sealed class ContentTestHost : IAsyncLifetime
             ["AzureWebJobsStorage"] = ConnectionString,
             ["Content:TablePrefix"] = _prefix,
             ["Content:DocumentsContainer"] = "docs-" + _prefix,
+            ["Api:CorsAllowedOrigins"] = "https://site.example",
+            ["Api:CacheMaxAgeSeconds"] = "120",
         });
         builder.AddNewsFunctionApp();
         Host = builder.Build();
@@ -75,9 +77,11 @@ public sealed class ContentTestHost : IAsyncLifetime
         await Function<NewsFunctions.FunctionApp.Functions.IngestDocument>().Run(stream, name, CancellationToken.None);
     }
 
-    public static HttpRequest Get(string path, string query = "")
+    public static HttpRequest Get(string path, string query = "", string? origin = null, string? ifNoneMatch = null)
     {
         var context = new DefaultHttpContext();
+        if (origin is not null) context.Request.Headers.Origin = origin;
+        if (ifNoneMatch is not null) context.Request.Headers.IfNoneMatch = ifNoneMatch;
         context.Request.Method = "GET";
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("localhost", 7071);
@@ -95,7 +99,7 @@ public sealed class ContentTestHost : IAsyncLifetime
         using var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        var json = Encoding.UTF8.GetString(body.ToArray());
+        var json = context.Response.StatusCode == 304 ? "" : Encoding.UTF8.GetString(body.ToArray());
         using var document = JsonDocument.Parse(json.Length == 0 ? "null" : json);
         return (context.Response.StatusCode, context.Response.ContentType, document.RootElement.Clone());
     }

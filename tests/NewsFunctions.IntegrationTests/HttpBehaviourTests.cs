@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Moq;
+using NewsFunctions.FunctionApp.Functions;
+using NewsFunctions.FunctionApp.Http;
+
+namespace NewsFunctions.IntegrationTests;
+
+/// <summary>Caching, slugs, fields and cross-origin calls, over articles stored in Azurite.</summary>
+public sealed class HttpBehaviourTests : IAsyncLifetime
+{
+    private readonly ContentTestHost _host = new();
+
+    public async Task InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        await _host.UploadAndTriggerAsync("seed.txt", Documents.Seed());
+    }
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<string> SeedId()
+    {
+        var page = await _host.Service<NewsFunctions.Content.Articles.IArticleStore>().ListAsync(new(), CancellationToken.None);
+        return Assert.Single(page.Items).Id;
+    }
+
+    [Fact]
+    public async Task A_detail_has_an_etag_and_if_none_match_gives_304()
+    {
+        var id = await SeedId();
+        var first = ContentTestHost.Get($"/api/articles/{id}");
+        var (status, _, _) = await _host.ExecuteAsync(await _host.Function<GetArticle>().Run(first, id, CancellationToken.None), first);
+        var headers = first.HttpContext.Response.Headers;
+        Assert.Equal(200, status);
+        Assert.Equal("public, max-age=120", headers.CacheControl.ToString());
+        Assert.False(string.IsNullOrEmpty(headers.LastModified.ToString()));
+        var etag = headers.ETag.ToString();
+        Assert.StartsWith("\"", etag, StringComparison.Ordinal);
+
+        var again = ContentTestHost.Get($"/api/articles/{id}", ifNoneMatch: etag);
+        var (notModified, _, empty) = await _host.ExecuteAsync(await _host.Function<GetArticle>().Run(again, id, CancellationToken.None), again);
+        Assert.Equal(304, notModified);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, empty.ValueKind); // no body
+        Assert.Equal(etag, again.HttpContext.Response.Headers.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task A_list_has_an_etag_that_changes_when_the_content_does()
+    {
+        var request = ContentTestHost.Get("/api/articles");
+        await _host.ExecuteAsync(await _host.Function<ListArticles>().Run(request, CancellationToken.None), request);
+        var before = request.HttpContext.Response.Headers.ETag.ToString();
+
+        await _host.UploadAndTriggerAsync("other.txt", Documents.Article("另一篇", new DateOnly(2024, 5, 1)));
+        var conditional = ContentTestHost.Get("/api/articles", ifNoneMatch: before);
+        var (status, _, body) = await _host.ExecuteAsync(await _host.Function<ListArticles>().Run(conditional, CancellationToken.None), conditional);
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, body.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(before, conditional.HttpContext.Response.Headers.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task An_article_is_found_by_its_slug()
+    {
+        var id = await SeedId();
+        var detail = ContentTestHost.Get($"/api/articles/{id}");
+        var (_, _, article) = await _host.ExecuteAsync(await _host.Function<GetArticle>().Run(detail, id, CancellationToken.None), detail);
+        var slug = article.GetProperty("slug").GetString()!;
+        Assert.Equal("周勤第调研人大工作-" + id, slug);
+
+        var bySlug = ContentTestHost.Get($"/api/articles/by-slug/{slug}");
+        var (status, _, found) = await _host.ExecuteAsync(await _host.Function<GetArticleBySlug>().Run(bySlug, slug, CancellationToken.None), bySlug);
+        Assert.Equal(200, status);
+        Assert.Equal(id, found.GetProperty("id").GetString());
+
+        var unknown = ContentTestHost.Get("/api/articles/by-slug/no-such-article");
+        var (missing, contentType, _) = await _host.ExecuteAsync(await _host.Function<GetArticleBySlug>().Run(unknown, "no-such-article", CancellationToken.None), unknown);
+        Assert.Equal(404, missing);
+        Assert.StartsWith("application/problem+json", contentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fields_choose_the_properties_of_list_items()
+    {
+        var request = ContentTestHost.Get("/api/articles", "?fields=id,title");
+        var (status, _, body) = await _host.ExecuteAsync(await _host.Function<ListArticles>().Run(request, CancellationToken.None), request);
+        Assert.Equal(200, status);
+        var item = Assert.Single(body.GetProperty("items").EnumerateArray());
+        Assert.Equal(["id", "title"], item.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_page_on_another_origin_can_preflight_and_then_read_the_list()
+    {
+        const string origin = "https://site.example";
+        var preflight = ContentTestHost.Get("/api/articles", origin: origin);
+        preflight.Method = "OPTIONS";
+        preflight.Headers.AccessControlRequestMethod = "GET";
+        preflight.Headers.AccessControlRequestHeaders = "if-none-match";
+        var answer = _host.Function<Preflight>().Run(preflight);
+        Assert.IsType<NoContentResult>(answer);
+        Assert.Equal(origin, preflight.HttpContext.Response.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Contains("GET", preflight.HttpContext.Response.Headers.AccessControlAllowMethods.ToString(), StringComparison.Ordinal);
+
+        // The actual request goes through the worker middleware, as the host runs it.
+        var request = ContentTestHost.Get("/api/articles", origin: origin);
+        var context = new Mock<FunctionContext>();
+        context.SetupGet(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = request.HttpContext });
+        IActionResult? result = null;
+        var middleware = ActivatorUtilitiesFor<IFunctionsWorkerMiddleware>("NewsFunctions.FunctionApp.Http.HttpHeadersMiddleware");
+        await middleware.Invoke(context.Object, async _ => result = await _host.Function<ListArticles>().Run(request, CancellationToken.None));
+        var (status, _, body) = await _host.ExecuteAsync(result!, request);
+
+        Assert.Equal(200, status);
+        Assert.Single(body.GetProperty("items").EnumerateArray());
+        Assert.Equal(origin, request.HttpContext.Response.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Contains("ETag", request.HttpContext.Response.Headers.AccessControlExposeHeaders.ToString(), StringComparison.Ordinal);
+    }
+
+    private T ActivatorUtilitiesFor<T>(string typeName) =>
+        (T)Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(_host.Host.Services, typeof(CorsPolicy).Assembly.GetType(typeName, throwOnError: true)!);
+}
