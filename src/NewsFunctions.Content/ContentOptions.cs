@@ -22,4 +22,6 @@ public sealed class ContentOptions
     public string ArticlesTable => TablePrefix + "articles";
     public string ArticleIndexTable => TablePrefix + "articleindex";
     public string DocumentsTable => TablePrefix + "documents";
+    public string FacetsTable => TablePrefix + "facets";
+    public string SearchTable => TablePrefix + "search";
 }

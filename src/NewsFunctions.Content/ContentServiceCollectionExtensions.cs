@@ -27,6 +27,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DocumentParser(new DocumentParserOptions { MaxDocumentBytes = sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxDocumentBytes }));
         services.TryAddSingleton<ContentTables>();
+        services.TryAddSingleton<FacetCounters>();
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();

@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "GetArticleBySlug", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "MethodNotAllowed", "Preflight"],
+            ["GetArticle", "GetArticleBySlug", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -48,6 +48,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListArticles", "articles")]
     [InlineData("GetArticle", "articles/{id}")]
     [InlineData("GetArticleBySlug", "articles/by-slug/{slug}")]
+    [InlineData("ListCategories", "categories")]
+    [InlineData("ListSources", "sources")]
     public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route) =>
         AssertHttpTrigger(function, route, ["get"]);
 

@@ -39,6 +39,8 @@ public sealed class ListArticlesTests
     [InlineData("?from=2021-01-02&to=2021-01-01", "from")]
     [InlineData("?category=%00", "category")]
     [InlineData("?fields=id,body", "fields")]
+    [InlineData("?q=%E4%BA%BA", "q")]
+    [InlineData("?q=%20%2C%E3%80%82", "q")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string query, string parameter)
     {
         var result = await new ListArticles(_store.Object, Json).Run(Request(query), CancellationToken.None);

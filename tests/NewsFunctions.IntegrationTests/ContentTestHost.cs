@@ -26,9 +26,10 @@ public sealed class ContentTestHost : IAsyncLifetime
 
     private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..10];
 
-    public ContentTestHost()
+    public ContentTestHost(Action<IServiceCollection>? services = null)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
+        services?.Invoke(builder.Services);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9", // never contacted: the host is not started

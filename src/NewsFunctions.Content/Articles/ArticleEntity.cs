@@ -25,7 +25,10 @@ internal static class ArticleEntity
     /// <summary>The index rows the article has, so an update or delete can remove the stale ones.</summary>
     public const string IndexKeysProperty = "IndexKeys";
 
-    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys)
+    /// <summary>The search terms the article is indexed under, so an update removes only the postings it no longer has.</summary>
+    public const string SearchTermsProperty = "SearchTerms";
+
+    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys, IEnumerable<string> searchTerms)
     {
         var body = string.Join('\n', article.Paragraphs);
         if (body.Length > MaxBodyChars)
@@ -55,6 +58,8 @@ internal static class ArticleEntity
             ["ParserVersion"] = article.Provenance.ParserVersion,
             ["IngestedAt"] = article.Provenance.IngestedAt,
             [IndexKeysProperty] = Json(indexKeys.Select(k => new[] { k.Partition, k.Row })),
+            // Terms are letters and digits only, so '|' never occurs inside one.
+            [SearchTermsProperty] = string.Join('|', searchTerms),
         };
         var chunks = (body.Length + BodyChunkChars - 1) / BodyChunkChars;
         entity["BodyChunks"] = chunks;
@@ -104,6 +109,9 @@ internal static class ArticleEntity
             .Where(pair => pair.Length == 2)
             .Select(pair => (pair[0], pair[1]))
             .ToArray();
+
+    public static IReadOnlyList<string> ReadSearchTerms(TableEntity entity) =>
+        entity.GetString(SearchTermsProperty) is { Length: > 0 } terms ? terms.Split('|') : [];
 
     private static string BodyProperty(int index) => "Body" + index.ToString(CultureInfo.InvariantCulture);
 

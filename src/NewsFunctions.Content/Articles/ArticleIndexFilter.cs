@@ -19,6 +19,15 @@ internal static class ArticleIndexFilter
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
         if (query.Category is { Length: > 0 } && query.Source is { Length: > 0 } alsoSource)
             parts.Add(TableClient.CreateQueryFilter($"Source eq {alsoSource.Trim()}"));
+        if (RowKeyBounds(query) is { Length: > 0 } bounds)
+            parts.Add(bounds);
+        return string.Join(" and ", parts);
+    }
+
+    /// <summary>The cursor and the date range as RowKey bounds; empty when there are none.</summary>
+    public static string RowKeyBounds(ArticleQuery query)
+    {
+        var parts = new List<string>(3);
         if (query.Cursor is { } cursor)
             parts.Add(TableClient.CreateQueryFilter($"RowKey gt {cursor.AfterRowKey}"));
         // Newest first: a later time has a smaller RowKey. ';' sorts just after the ':' that follows the ticks.

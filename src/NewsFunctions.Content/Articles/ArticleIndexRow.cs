@@ -38,6 +38,14 @@ internal sealed class ArticleIndexRow : ITableEntity
 
     public static string SourcePartition(string source) => "s|" + TableKeys.Escape(source.Trim());
 
+    /// <summary>The category or source a partition lists, with its name as written (unescaped), or null for <c>all</c>.</summary>
+    public static (FacetKind Kind, string Name)? FacetOf(string partition) => partition switch
+    {
+        ['c', '|', ..] => (FacetKind.Category, TableKeys.Unescape(partition[2..])),
+        ['s', '|', ..] => (FacetKind.Source, TableKeys.Unescape(partition[2..])),
+        _ => null,
+    };
+
     /// <summary>Articles without a publication date sort by the time they were ingested.</summary>
     public static string RowKeyFor(Article article) =>
         TableKeys.InvertedTicks(article.PublishedAt ?? article.Provenance.IngestedAt) + ":" + article.Id;

@@ -14,6 +14,9 @@ public sealed record ArticleQuery
 
     public string? Source { get; init; }
 
+    /// <summary>Words the title or body must contain (Chinese included); see <see cref="Search.SearchTerms"/>.</summary>
+    public string? Search { get; init; }
+
     /// <summary>Inclusive lower bound on the publication time.</summary>
     public DateTimeOffset? From { get; init; }
 

@@ -1,12 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
+using NewsFunctions.Content.Search;
 using NewsFunctions.Content.Storage;
 
 namespace NewsFunctions.Content.Articles;
 
 /// <inheritdoc />
-public sealed class ArticleStore(ContentTables tables) : IArticleStore
+public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : IArticleStore
 {
+    private const int MaxSaveAttempts = 10;
+    private readonly SearchIndex _search = new(tables);
+
     public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsWellFormed(id))
@@ -20,22 +24,55 @@ public sealed class ArticleStore(ContentTables tables) : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-
         var take = Math.Clamp(query.Limit, 1, ArticleQuery.MaxLimit);
-        var rows = new List<ArticleIndexRow>(take + 1);
-        // One more than asked tells whether a next page exists. Pages may come back short: keep reading until enough.
-        var pages = tables.ArticleIndex
-            .QueryAsync<ArticleIndexRow>(ArticleIndexFilter.For(query), maxPerPage: take + 1, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken)
-            .AsPages(pageSizeHint: take + 1);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            rows.AddRange(page.Values);
-            if (rows.Count > take) break;
-        }
+        var rows = query.Search is { Length: > 0 }
+            ? await SearchRowsAsync(query, take + 1, cancellationToken).ConfigureAwait(false)
+            : await ListRowsAsync(query, take + 1, cancellationToken).ConfigureAwait(false);
 
+        // One more than asked tells whether a next page exists.
         var returned = rows.Take(take).ToArray();
         var next = rows.Count > take ? ArticleCursor.After(rows[take - 1].RowKey) : null;
         return new ArticlePage(returned.Select(r => r.ToSummary()).ToArray(), next, returned.Max(r => r.Timestamp));
+    }
+
+    /// <summary>One query of one index partition. Pages may come back short: keep reading until enough.</summary>
+    private async Task<List<ArticleIndexRow>> ListRowsAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
+    {
+        var rows = new List<ArticleIndexRow>(take);
+        var pages = tables.ArticleIndex
+            .QueryAsync<ArticleIndexRow>(ArticleIndexFilter.For(query), maxPerPage: take, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken)
+            .AsPages(pageSizeHint: take);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            rows.AddRange(page.Values);
+            if (rows.Count >= take) break;
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The posting lists of the query's terms (and the category or source partition, as a filter) merge-joined,
+    /// then the list fields of the matches in one query of the <c>all</c> partition.
+    /// </summary>
+    private async Task<List<ArticleIndexRow>> SearchRowsAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
+    {
+        if (!SearchTerms.TryParseQuery(query.Search, out var terms, out var error))
+            throw new ArgumentException(error, nameof(query));
+        var streams = terms.Select(t => (tables.Search, SearchIndex.Partition(t))).ToList();
+        if (query.Category is { Length: > 0 } category)
+            streams.Add((tables.ArticleIndex, ArticleIndexRow.CategoryPartition(category)));
+        if (query.Source is { Length: > 0 } source)
+            streams.Add((tables.ArticleIndex, ArticleIndexRow.SourcePartition(source)));
+
+        var rowKeys = await SearchIndex.IntersectAsync(streams, ArticleIndexFilter.RowKeyBounds(query), take, cancellationToken).ConfigureAwait(false);
+        if (rowKeys.Count == 0)
+            return [];
+        var matches = string.Join(" or ", rowKeys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ArticleIndexRow.AllPartition}") + " and (" + matches + ")";
+        var rows = new List<ArticleIndexRow>(rowKeys.Count);
+        await foreach (var row in tables.ArticleIndex.QueryAsync<ArticleIndexRow>(filter, maxPerPage: rowKeys.Count, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+            rows.Add(row);
+        return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
     }
 
     public async Task SaveAsync(Article article, CancellationToken cancellationToken)
@@ -43,14 +80,18 @@ public sealed class ArticleStore(ContentTables tables) : IArticleStore
         ArgumentNullException.ThrowIfNull(article);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
-        var previousKeys = await ReadIndexKeysAsync(article.Id, cancellationToken).ConfigureAwait(false);
         var rows = ArticleIndexRow.RowsFor(article).ToArray();
         var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
+        var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
+        var entity = ArticleEntity.ToEntity(article, keys, terms);
+        var previous = await WriteDetailAsync(entity, cancellationToken).ConfigureAwait(false);
 
-        // The detail first: a list row must never point at an article that is not there yet.
-        await tables.Articles.UpsertEntityAsync(ArticleEntity.ToEntity(article, keys), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // The detail first: a list row must never point at an article that is not there yet. Every write below is
+        // an idempotent upsert or delete, so a retry after a failure here completes the article.
         await Task.WhenAll(rows.Select(r => tables.ArticleIndex.UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
-        await DeleteIndexRowsAsync(previousKeys.Except(keys), cancellationToken).ConfigureAwait(false);
+        await DeleteIndexRowsAsync(previous.Keys.Except(keys), cancellationToken).ConfigureAwait(false);
+        await facets.ApplyAsync(previous.Keys.Select(k => k.Partition), keys.Select(k => k.PartitionKey), cancellationToken).ConfigureAwait(false);
+        await _search.UpdateAsync(previous.Terms, AllRowKey(previous.Keys), terms, AllRowKey(keys), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
@@ -58,18 +99,54 @@ public sealed class ArticleStore(ContentTables tables) : IArticleStore
         if (!ArticleId.IsWellFormed(id))
             return;
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var keys = await ReadIndexKeysAsync(id, cancellationToken).ConfigureAwait(false);
-        // Lists first, so a reader never follows a list row to a missing article.
+        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(
+            id, ArticleEntity.RowKey, [ArticleEntity.IndexKeysProperty, ArticleEntity.SearchTermsProperty], cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue)
+            return;
+        var keys = ArticleEntity.ReadIndexKeys(existing.Value!);
+        // Lists, counts and search first, so a reader never follows a list row to a missing article.
         await DeleteIndexRowsAsync(keys, cancellationToken).ConfigureAwait(false);
-        await IgnoreNotFound(tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
+        await _search.UpdateAsync(ArticleEntity.ReadSearchTerms(existing.Value!), AllRowKey(keys), [], null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, existing.Value!.ETag, cancellationToken).ConfigureAwait(false);
+            await facets.ApplyAsync(keys.Select(k => k.Partition), [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Deleted or rewritten by someone else meanwhile: their write owns the counts now.
+        }
     }
 
-    private async Task<IReadOnlyList<(string Partition, string Row)>> ReadIndexKeysAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the article entity conditionally on what was read (insert if absent, replace if unchanged since the read),
+    /// re-reading on conflict, so of two concurrent saves each sees the other's keys and the counts stay right.
+    /// </summary>
+    private async Task<(IReadOnlyList<(string Partition, string Row)> Keys, IReadOnlyList<string> Terms)> WriteDetailAsync(TableEntity entity, CancellationToken cancellationToken)
     {
-        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(
-            id, ArticleEntity.RowKey, [ArticleEntity.IndexKeysProperty], cancellationToken).ConfigureAwait(false);
-        return existing.HasValue ? ArticleEntity.ReadIndexKeys(existing.Value!) : [];
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(
+                entity.PartitionKey, ArticleEntity.RowKey, [ArticleEntity.IndexKeysProperty, ArticleEntity.SearchTermsProperty], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await tables.Articles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    return (ArticleEntity.ReadIndexKeys(existing.Value), ArticleEntity.ReadSearchTerms(existing.Value));
+                }
+                await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return ([], []);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
+
+    private static string? AllRowKey(IEnumerable<(string Partition, string Row)> keys) =>
+        keys.Where(k => k.Partition == ArticleIndexRow.AllPartition).Select(k => k.Row).FirstOrDefault();
 
     private Task DeleteIndexRowsAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken) =>
         Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.ArticleIndex.DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));

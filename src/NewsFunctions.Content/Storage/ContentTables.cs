@@ -17,12 +17,16 @@ public sealed class ContentTables
         Articles = clients.Tables.GetTableClient(value.ArticlesTable);
         ArticleIndex = clients.Tables.GetTableClient(value.ArticleIndexTable);
         Documents = clients.Tables.GetTableClient(value.DocumentsTable);
+        Facets = clients.Tables.GetTableClient(value.FacetsTable);
+        Search = clients.Tables.GetTableClient(value.SearchTable);
         DocumentsContainer = clients.Blobs.GetBlobContainerClient(value.DocumentsContainer);
     }
 
     public TableClient Articles { get; }
     public TableClient ArticleIndex { get; }
     public TableClient Documents { get; }
+    public TableClient Facets { get; }
+    public TableClient Search { get; }
     public BlobContainerClient DocumentsContainer { get; }
 
     /// <summary>Cheap after the first call. A failed first attempt is retried by the next caller.</summary>
@@ -45,6 +49,8 @@ public sealed class ContentTables
             Articles.DeleteAsync(cancellationToken),
             ArticleIndex.DeleteAsync(cancellationToken),
             Documents.DeleteAsync(cancellationToken),
+            Facets.DeleteAsync(cancellationToken),
+            Search.DeleteAsync(cancellationToken),
             DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -54,6 +60,8 @@ public sealed class ContentTables
             Articles.CreateIfNotExistsAsync(),
             ArticleIndex.CreateIfNotExistsAsync(),
             Documents.CreateIfNotExistsAsync(),
+            Facets.CreateIfNotExistsAsync(),
+            Search.CreateIfNotExistsAsync(),
             DocumentsContainer.CreateIfNotExistsAsync()).ConfigureAwait(false);
     }
 }

@@ -19,6 +19,7 @@ internal static class TableKeys
             if (forbidden)
             {
                 escaped ??= new StringBuilder(value, 0, i, value.Length + 8);
+                // Control characters above U+00FF do not exist, so two hex digits always suffice.
                 escaped.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             }
             else
@@ -28,6 +29,26 @@ internal static class TableKeys
         }
         var result = escaped?.ToString() ?? value;
         return result.Length > MaxKeyChars ? result[..MaxKeyChars] : result;
+    }
+
+    /// <summary>Reverses <see cref="Escape"/> (for a key that was not truncated).</summary>
+    public static string Unescape(string key)
+    {
+        if (!key.Contains('%', StringComparison.Ordinal)) return key;
+        var text = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '%' && i + 2 < key.Length && int.TryParse(key.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            {
+                text.Append((char)code);
+                i += 2;
+            }
+            else
+            {
+                text.Append(key[i]);
+            }
+        }
+        return text.ToString();
     }
 
     /// <summary>Ticks counted down from the end of time, so ascending RowKeys list the newest first.</summary>

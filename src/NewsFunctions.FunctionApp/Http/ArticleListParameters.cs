@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Search;
 
 namespace NewsFunctions.FunctionApp.Http;
 
@@ -32,6 +33,9 @@ internal static class ArticleListParameters
             errors["cursor"] = ["cursor is not one this API returned. Pass the nextCursor of the previous page unchanged."];
         var category = Filter(query, "category", errors);
         var source = Filter(query, "source", errors);
+        var search = Single(query, "q", errors);
+        if (search is not null && !SearchTerms.TryParseQuery(search, out _, out var searchError))
+            errors["q"] = [searchError];
         if (Single(query, "from", errors) is { } fromText)
         {
             if (TryParseTime(fromText, out var time, out _)) from = time;
@@ -51,7 +55,7 @@ internal static class ArticleListParameters
             return false;
         }
         errors = null;
-        result = new ArticleQuery { Limit = limit, Cursor = cursor, Category = category, Source = source, From = from, Before = before };
+        result = new ArticleQuery { Limit = limit, Cursor = cursor, Category = category, Source = source, Search = search, From = from, Before = before };
         return true;
     }
 
