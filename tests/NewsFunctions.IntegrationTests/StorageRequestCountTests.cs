@@ -1,0 +1,97 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Storage;
+using NewsFunctions.FunctionApp.Functions;
+
+namespace NewsFunctions.IntegrationTests;
+
+/// <summary>Cost stays what the design promises: the storage requests of each read are counted on the client pipeline.</summary>
+public sealed class StorageRequestCountTests : IAsyncLifetime
+{
+    private readonly CountingPolicy _counter = new();
+    private readonly ContentTestHost _host;
+
+    public StorageRequestCountTests()
+    {
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
+        _host = new ContentTestHost(services => services.AddSingleton(
+            StorageClients.FromConnectionString(ContentTestHost.ConnectionString, tableOptions, new BlobClientOptions())));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        var ingestion = _host.Service<IDocumentIngestion>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var stream = new MemoryStream(Documents.Article($"第{i}篇报道", new DateOnly(2023, 1, 1).AddDays(i), category: "经济"));
+            await ingestion.IngestAsync(new(_host.Documents.Name, $"d{i}.txt"), stream, CancellationToken.None);
+        }
+    }
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<int> CountAsync(Func<Task> read)
+    {
+        _counter.Reset();
+        await read();
+        return _counter.Count;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?limit=5")]
+    [InlineData("?limit=5&category=%E7%BB%8F%E6%B5%8E")]
+    [InlineData("?limit=5&from=2023-01-03&to=2023-01-09")]
+    public async Task A_list_page_is_one_table_query(string query)
+    {
+        var request = ContentTestHost.Get("/api/articles", query);
+        Assert.Equal(1, await CountAsync(() => _host.Function<ListArticles>().Run(request, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_next_page_is_one_table_query_too()
+    {
+        var first = await _host.Service<IArticleStore>().ListAsync(new ArticleQuery { Limit = 5 }, CancellationToken.None);
+        Assert.Equal(1, await CountAsync(() => _host.Service<IArticleStore>().ListAsync(new ArticleQuery { Limit = 5, Cursor = first.Next }, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_detail_is_one_point_read()
+    {
+        var id = (await _host.Service<IArticleStore>().ListAsync(new ArticleQuery { Limit = 1 }, CancellationToken.None)).Items[0].Id;
+        var request = ContentTestHost.Get($"/api/articles/{id}");
+        Assert.Equal(1, await CountAsync(() => _host.Function<GetArticle>().Run(request, id, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_search_for_a_two_character_word_is_two_queries()
+    {
+        var request = ContentTestHost.Get("/api/articles", "?q=" + Uri.EscapeDataString("报道"));
+        Assert.Equal(2, await CountAsync(() => _host.Function<ListArticles>().Run(request, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Categories_are_one_query()
+    {
+        var request = ContentTestHost.Get("/api/categories");
+        Assert.Equal(1, await CountAsync(() => _host.Function<ListFacets>().Categories(request, CancellationToken.None)));
+    }
+
+    private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+    }
+}
