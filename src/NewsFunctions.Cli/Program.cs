@@ -10,6 +10,9 @@ var root = new RootCommand("newsfn: parse news documents and manage the articles
     StorageCommands.Import(),
     StorageCommands.List(),
     StorageCommands.Show(),
+    StorageCommands.Delete(),
+    StorageCommands.Reindex(),
+    StorageCommands.Requeue(),
     StorageCommands.Failures(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

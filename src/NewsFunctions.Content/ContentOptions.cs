@@ -11,6 +11,10 @@ public sealed class ContentOptions
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Content:DocumentsContainer must be a valid blob container name.")]
     public string DocumentsContainer { get; set; } = "seeds";
 
+    /// <summary>Where article bodies too long for one table entity are kept, one blob per article.</summary>
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Content:BodiesContainer must be a valid blob container name.")]
+    public string BodiesContainer { get; set; } = "article-bodies";
+
     /// <summary>Prepended to every table name, so several deployments (or test runs) can share one account.</summary>
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,30})?$", ErrorMessage = "Content:TablePrefix must be letters and digits, starting with a letter.")]
     public string TablePrefix { get; set; } = "";

@@ -31,6 +31,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
+        services.TryAddSingleton<Reindexer>();
         return services;
     }
 }

@@ -115,6 +115,52 @@ internal static class StorageCommands
         return command;
     }
 
+    public static Command Delete()
+    {
+        var id = new Argument<string>("id") { Description = "The article id." };
+        var command = new Command("delete", "Delete an article: gone from lists, detail, search, feed and counts.") { id };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = ContentServices.Build(parseResult);
+            var store = services.GetRequiredService<IArticleStore>();
+            var articleId = parseResult.GetValue(id)!;
+            if (await store.FindAsync(articleId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                Console.Error.WriteLine($"No article has the id '{articleId}'.");
+                return 1;
+            }
+            await store.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Deleted {articleId}.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Reindex()
+    {
+        var all = new Option<bool>("--all") { Description = "Re-parse every document, not only those an older parser version handled." };
+        var command = new Command("reindex", "Re-parse stored documents with the current parser; article ids do not change. Safe to stop and run again.") { all };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunReindexAsync(parseResult, parseResult.GetValue(all) ? ReindexScope.All : ReindexScope.Outdated, cancellationToken));
+        return command;
+    }
+
+    public static Command Requeue()
+    {
+        var command = new Command("requeue", "Ingest the documents that failed once more (after a fix to the parser or to storage).");
+        command.SetAction((parseResult, cancellationToken) => RunReindexAsync(parseResult, ReindexScope.Failed, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunReindexAsync(ParseResult parseResult, ReindexScope scope, CancellationToken cancellationToken)
+    {
+        await using var services = ContentServices.Build(parseResult);
+        var progress = new Progress<int>(n => { if (n % 100 == 0 && !Console.IsErrorRedirected) Console.Error.Write($"\r{n} examined"); });
+        var summary = await services.GetRequiredService<Reindexer>().RunAsync(scope, progress, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Examined {summary.Examined}: {summary.Reparsed} re-parsed, {summary.Failed} failed, {summary.Skipped} already current, {summary.Missing} whose blob is gone.");
+        return summary.Failed == 0 ? 0 : 1;
+    }
+
     public static Command Failures()
     {
         var command = new Command("failures", "List documents that could not be parsed, with their reasons.");

@@ -28,11 +28,17 @@ internal static class ArticleEntity
     /// <summary>The search terms the article is indexed under, so an update removes only the postings it no longer has.</summary>
     public const string SearchTermsProperty = "SearchTerms";
 
-    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys, IEnumerable<string> searchTerms)
+    /// <summary>Names the blob that holds the body when it is longer than <see cref="MaxBodyChars"/>.</summary>
+    public const string BodyBlobProperty = "BodyBlob";
+
+    public static string BodyOf(Article article) => string.Join('\n', article.Paragraphs);
+
+    /// <param name="bodyBlob">The blob the body was written to, when it is too long for the entity; else null.</param>
+    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys, IEnumerable<string> searchTerms, string? bodyBlob = null)
     {
-        var body = string.Join('\n', article.Paragraphs);
+        var body = bodyBlob is null ? BodyOf(article) : "";
         if (body.Length > MaxBodyChars)
-            throw new ArgumentException($"The body has {body.Length} characters; at most {MaxBodyChars} fit in one entity.", nameof(article));
+            throw new ArgumentException($"The body has {body.Length} characters; at most {MaxBodyChars} fit in one entity: write it to a blob.", nameof(article));
 
         var entity = new TableEntity(article.Id, RowKey)
         {
@@ -63,6 +69,7 @@ internal static class ArticleEntity
         };
         var chunks = (body.Length + BodyChunkChars - 1) / BodyChunkChars;
         entity["BodyChunks"] = chunks;
+        entity[BodyBlobProperty] = bodyBlob;
         for (var i = 0; i < chunks; i++)
             entity[BodyProperty(i)] = body.Substring(i * BodyChunkChars, Math.Min(BodyChunkChars, body.Length - i * BodyChunkChars));
         return entity;

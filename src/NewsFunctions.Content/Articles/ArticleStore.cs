@@ -17,7 +17,14 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
             return null;
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var response = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? ArticleEntity.FromEntity(response.Value!) : null;
+        if (!response.HasValue)
+            return null;
+        var article = ArticleEntity.FromEntity(response.Value!);
+        if (response.Value!.GetString(ArticleEntity.BodyBlobProperty) is not { Length: > 0 } bodyBlob)
+            return article;
+        // Only bodies too long for an entity live in a blob: a second request for those alone.
+        var content = await tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return article with { Paragraphs = content.Value.Content.ToString().Split('\n') };
     }
 
     public async Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -83,7 +90,14 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
         var rows = ArticleIndexRow.RowsFor(article).ToArray();
         var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
         var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
-        var entity = ArticleEntity.ToEntity(article, keys, terms);
+        var body = ArticleEntity.BodyOf(article);
+        string? bodyBlob = null;
+        if (body.Length > ArticleEntity.MaxBodyChars)
+        {
+            bodyBlob = article.Id + ".txt";
+            await tables.BodiesContainer.GetBlobClient(bodyBlob).UploadAsync(BinaryData.FromString(body), overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+        var entity = ArticleEntity.ToEntity(article, keys, terms, bodyBlob);
         var previous = await WriteDetailAsync(entity, cancellationToken).ConfigureAwait(false);
 
         // The detail first: a list row must never point at an article that is not there yet. Every write below is
@@ -110,6 +124,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
         try
         {
             await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, existing.Value!.ETag, cancellationToken).ConfigureAwait(false);
+            await tables.BodiesContainer.DeleteBlobIfExistsAsync(id + ".txt", cancellationToken: cancellationToken).ConfigureAwait(false);
             await facets.ApplyAsync(keys.Select(k => k.Partition), [], cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)

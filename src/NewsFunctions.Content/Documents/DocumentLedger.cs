@@ -24,6 +24,14 @@ public sealed class DocumentLedger(ContentTables tables)
         await tables.Documents.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every document the ledger knows, in key order (so a run can be followed and resumed).</summary>
+    public async IAsyncEnumerable<DocumentRecord> GetAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var record in tables.Documents.QueryAsync<DocumentRecord>(cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return record;
+    }
+
     /// <summary>Documents that could not be parsed, with their reasons, across all containers.</summary>
     public async IAsyncEnumerable<DocumentRecord> GetFailuresAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

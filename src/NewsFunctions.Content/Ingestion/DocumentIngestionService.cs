@@ -16,6 +16,8 @@ public interface IDocumentIngestion
     Task<IngestionResult> IngestBlobAsync(string blobName, Stream content, CancellationToken cancellationToken);
 
     Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken);
+
+    Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, IngestOptions ingestOptions, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -47,9 +49,13 @@ public sealed partial class DocumentIngestionService(
         return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, etag), content, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken)
+    public Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken) =>
+        IngestAsync(document, content, IngestOptions.Default, cancellationToken);
+
+    public async Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, IngestOptions ingestOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(ingestOptions);
         ArgumentNullException.ThrowIfNull(content);
 
         var maxBytes = Math.Min(options.Value.MaxDocumentBytes, parser.Options.MaxDocumentBytes);
@@ -62,7 +68,7 @@ public sealed partial class DocumentIngestionService(
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var previous = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
-        if (previous is { StatusValue: DocumentStatus.Stored } && previous.ContentHash == hash && previous.ParserVersion == DocumentParser.Version)
+        if (!ingestOptions.Reparse && previous is { StatusValue: DocumentStatus.Stored } && previous.ContentHash == hash && previous.ParserVersion == DocumentParser.Version)
         {
             LogUnchanged(document.Name, previous.ArticleId);
             return new IngestionResult(IngestionStatus.Unchanged, previous.ArticleId);
@@ -72,15 +78,11 @@ public sealed partial class DocumentIngestionService(
         if (!parsed.Succeeded)
             return await FailAsync(document, hash, bytes.Length, parsed.Failure.Reason.ToString(), parsed.Failure.Detail, cancellationToken).ConfigureAwait(false);
 
-        var id = ArticleId.For(parsed.Article, document.Container, document.Name);
+        var id = ingestOptions.KeepArticleId && previous?.ArticleId is { } kept
+            ? kept
+            : ArticleId.For(parsed.Article, document.Container, document.Name);
         var provenance = new ArticleProvenance(document.Container, document.Name, document.ETag, hash, DocumentParser.Version, time.GetUtcNow());
         var article = Article.From(id, parsed.Article, provenance);
-        if (article.Paragraphs.Sum(p => p.Length + 1) > ArticleEntity.MaxBodyChars)
-        {
-            return await FailAsync(document, hash, bytes.Length, nameof(ParseFailureReason.TooLarge),
-                $"The article body is longer than the {ArticleEntity.MaxBodyChars} characters an entity holds.", cancellationToken).ConfigureAwait(false);
-        }
-
         await articles.SaveAsync(article, cancellationToken).ConfigureAwait(false);
 
         // A re-upload whose identity changed (a corrected title or date) replaces the article it made before.

@@ -17,3 +17,11 @@ public sealed record IngestionResult(IngestionStatus Status, string? ArticleId, 
 
 /// <summary>A document to ingest: the container and name it was uploaded under, and the blob's ETag when known.</summary>
 public sealed record DocumentRef(string Container, string Name, string? ETag = null);
+
+/// <summary>How an ingest treats what was there before.</summary>
+/// <param name="Reparse">Parse even when the same bytes were stored by the same parser version.</param>
+/// <param name="KeepArticleId">Keep the id the document's article already has, even if its identity changed (re-indexing).</param>
+public sealed record IngestOptions(bool Reparse = false, bool KeepArticleId = false)
+{
+    public static readonly IngestOptions Default = new();
+}

@@ -20,6 +20,7 @@ public sealed class ContentTables
         Facets = clients.Tables.GetTableClient(value.FacetsTable);
         Search = clients.Tables.GetTableClient(value.SearchTable);
         DocumentsContainer = clients.Blobs.GetBlobContainerClient(value.DocumentsContainer);
+        BodiesContainer = clients.Blobs.GetBlobContainerClient(value.BodiesContainer);
     }
 
     public TableClient Articles { get; }
@@ -28,6 +29,7 @@ public sealed class ContentTables
     public TableClient Facets { get; }
     public TableClient Search { get; }
     public BlobContainerClient DocumentsContainer { get; }
+    public BlobContainerClient BodiesContainer { get; }
 
     /// <summary>Cheap after the first call. A failed first attempt is retried by the next caller.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -51,7 +53,8 @@ public sealed class ContentTables
             Documents.DeleteAsync(cancellationToken),
             Facets.DeleteAsync(cancellationToken),
             Search.DeleteAsync(cancellationToken),
-            DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken),
+            BodiesContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task CreateAllAsync()
@@ -62,6 +65,7 @@ public sealed class ContentTables
             Documents.CreateIfNotExistsAsync(),
             Facets.CreateIfNotExistsAsync(),
             Search.CreateIfNotExistsAsync(),
-            DocumentsContainer.CreateIfNotExistsAsync()).ConfigureAwait(false);
+            DocumentsContainer.CreateIfNotExistsAsync(),
+            BodiesContainer.CreateIfNotExistsAsync()).ConfigureAwait(false);
     }
 }

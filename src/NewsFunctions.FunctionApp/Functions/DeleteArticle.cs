@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.FunctionApp.Http;
+
+namespace NewsFunctions.FunctionApp.Functions;
+
+/// <summary>
+/// <c>DELETE /api/admin/articles/{id}</c>, behind a function key: removes the article from lists, detail, search,
+/// feed and counts. Idempotent: deleting an unknown id is a 404, deleting twice is a 404 the second time.
+/// </summary>
+public sealed class DeleteArticle(IArticleStore articles)
+{
+    [Function(nameof(DeleteArticle))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "admin/articles/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (await articles.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            return Problems.NotFound($"No article has the id '{id}'.");
+        await articles.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        return new NoContentResult();
+    }
+}
