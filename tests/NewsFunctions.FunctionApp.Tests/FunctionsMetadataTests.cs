@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
-    private static Dictionary<string, JsonElement> Load()
+    internal static Dictionary<string, JsonElement> Load()
     {
         var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "FunctionAppOutput").Value!;
@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
+            ["GetArticle", "GetFeed", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -47,6 +47,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ListArticles", "articles")]
     [InlineData("GetArticle", "articles/{id}")]
+    [InlineData("GetFeed", "feed")]
     public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route)
     {
         var trigger = Trigger(function);

@@ -41,8 +41,10 @@ public sealed class HostCompositionTests
         Assert.IsType(functionClass, instance);
     }
 
+    /// <summary>One class per function: as many classes as functions.metadata declares.</summary>
     [Fact]
-    public void There_are_four_function_classes() => Assert.Equal(4, FunctionTypes().Length);
+    public void There_is_one_function_class_per_declared_function() =>
+        Assert.Equal(FunctionsMetadataTests.Load().Keys.Order(StringComparer.Ordinal), FunctionTypes().Select(t => t.Name).Order(StringComparer.Ordinal));
 
     [Fact]
     public void A_malformed_setting_is_refused_with_its_name()
