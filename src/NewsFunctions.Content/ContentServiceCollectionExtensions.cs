@@ -30,6 +30,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
+        services.TryAddSingleton<StorageHealthCheck>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "GetFeed", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
+            ["GetArticle", "GetFeed", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -48,6 +48,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListArticles", "articles")]
     [InlineData("GetArticle", "articles/{id}")]
     [InlineData("GetFeed", "feed")]
+    [InlineData("Health", "health")]
     public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route)
     {
         var trigger = Trigger(function);
