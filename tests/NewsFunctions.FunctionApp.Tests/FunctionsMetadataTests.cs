@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "GetFeed", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
+            ["GetArticle", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetArticle", "articles/{id}")]
     [InlineData("GetFeed", "feed")]
     [InlineData("Health", "health")]
+    [InlineData("GetOpenApiDocument", "openapi.json")]
     public void Http_functions_are_anonymous_gets_on_their_routes(string function, string route)
     {
         var trigger = Trigger(function);

@@ -23,4 +23,15 @@ public sealed class OperationsEndpointsTests : IAsyncLifetime
         Assert.Equal("ok", body.GetProperty("checks").GetProperty("blobs").GetString());
         Assert.Equal("no-store", request.HttpContext.Response.Headers.CacheControl);
     }
+
+    [Fact]
+    public async Task The_openapi_document_is_served_as_json()
+    {
+        var request = ContentTestHost.Get("/api/openapi.json");
+        var (status, contentType, body) = await _host.ExecuteAsync(GetOpenApiDocument.Run(request), request);
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
+        Assert.True(body.GetProperty("paths").TryGetProperty("/feed", out _));
+    }
 }
