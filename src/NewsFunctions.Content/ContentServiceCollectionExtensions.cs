@@ -32,6 +32,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
         services.TryAddSingleton<Reindexer>();
+        services.TryAddSingleton<StorageHealthCheck>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
-    private static Dictionary<string, JsonElement> Load()
+    internal static Dictionary<string, JsonElement> Load()
     {
         var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "FunctionAppOutput").Value!;
@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["GetArticle", "GetArticleBySlug", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight"],
+            ["DeleteArticle", "GetArticle", "GetArticleBySlug", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -47,6 +47,9 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ListArticles", "articles")]
     [InlineData("GetArticle", "articles/{id}")]
+    [InlineData("GetFeed", "feed")]
+    [InlineData("Health", "health")]
+    [InlineData("GetOpenApiDocument", "openapi.json")]
     [InlineData("GetArticleBySlug", "articles/by-slug/{slug}")]
     [InlineData("ListCategories", "categories")]
     [InlineData("ListSources", "sources")]
