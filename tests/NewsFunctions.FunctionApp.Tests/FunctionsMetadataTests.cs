@@ -63,12 +63,16 @@ public sealed class FunctionsMetadataTests
     public void Writes_on_any_route_reach_the_405_function() =>
         AssertHttpTrigger("MethodNotAllowed", "{*path}", ["post", "put", "patch", "delete"]);
 
-    private static void AssertHttpTrigger(string function, string route, string[] methods)
+    [Fact]
+    public void Deleting_an_article_needs_a_function_key() =>
+        AssertHttpTrigger("DeleteArticle", "admin/articles/{id}", ["delete"], authLevel: "Function");
+
+    private static void AssertHttpTrigger(string function, string route, string[] methods, string authLevel = "Anonymous")
     {
         var trigger = Trigger(function);
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
         Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 

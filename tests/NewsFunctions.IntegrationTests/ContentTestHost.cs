@@ -36,6 +36,7 @@ public sealed class ContentTestHost : IAsyncLifetime
             ["AzureWebJobsStorage"] = ConnectionString,
             ["Content:TablePrefix"] = _prefix,
             ["Content:DocumentsContainer"] = "docs-" + _prefix,
+            ["Content:BodiesContainer"] = BodiesContainerName,
             ["Api:CorsAllowedOrigins"] = "https://site.example",
             ["Api:CacheMaxAgeSeconds"] = "120",
         });
@@ -44,6 +45,8 @@ public sealed class ContentTestHost : IAsyncLifetime
     }
 
     public IHost Host { get; }
+
+    public string BodiesContainerName => "bodies-" + _prefix;
 
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Host.Services);
 
@@ -91,8 +94,8 @@ public sealed class ContentTestHost : IAsyncLifetime
         return context.Request;
     }
 
-    /// <summary>Executes an action result as ASP.NET Core would, and returns the status, content type and parsed JSON body.</summary>
-    public async Task<(int Status, string? ContentType, JsonElement Body)> ExecuteAsync(IActionResult result, HttpRequest request)
+    /// <summary>Executes an action result as ASP.NET Core would, and returns the status, content type and the body as text.</summary>
+    public async Task<(int Status, string? ContentType, string Body)> ExecuteRawAsync(IActionResult result, HttpRequest request)
     {
         var context = request.HttpContext;
         await using var scope = Host.Services.CreateAsyncScope();
@@ -100,8 +103,14 @@ public sealed class ContentTestHost : IAsyncLifetime
         using var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        var json = context.Response.StatusCode == 304 ? "" : Encoding.UTF8.GetString(body.ToArray());
-        using var document = JsonDocument.Parse(json.Length == 0 ? "null" : json);
-        return (context.Response.StatusCode, context.Response.ContentType, document.RootElement.Clone());
+        return (context.Response.StatusCode, context.Response.ContentType, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    /// <summary>The same, with the body parsed as JSON (null when there is none, as for a 304).</summary>
+    public async Task<(int Status, string? ContentType, JsonElement Body)> ExecuteAsync(IActionResult result, HttpRequest request)
+    {
+        var (status, contentType, text) = await ExecuteRawAsync(result, request);
+        using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
+        return (status, contentType, document.RootElement.Clone());
     }
 }
