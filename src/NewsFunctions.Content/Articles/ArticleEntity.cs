@@ -22,19 +22,13 @@ internal static class ArticleEntity
     /// <summary>An entity may be 1 MiB; keep the body well under it so the other properties always fit.</summary>
     public const int MaxBodyChars = 14 * BodyChunkChars;
 
-    /// <summary>The index rows the article has, so an update or delete can remove the stale ones.</summary>
-    public const string IndexKeysProperty = "IndexKeys";
-
-    /// <summary>The search terms the article is indexed under, so an update removes only the postings it no longer has.</summary>
-    public const string SearchTermsProperty = "SearchTerms";
-
     /// <summary>Names the blob that holds the body when it is longer than <see cref="MaxBodyChars"/>.</summary>
     public const string BodyBlobProperty = "BodyBlob";
 
     public static string BodyOf(Article article) => string.Join('\n', article.Paragraphs);
 
     /// <param name="bodyBlob">The blob the body was written to, when it is too long for the entity; else null.</param>
-    public static TableEntity ToEntity(Article article, IEnumerable<(string Partition, string Row)> indexKeys, IEnumerable<string> searchTerms, string? bodyBlob = null)
+    public static TableEntity ToEntity(Article article, IndexState index, string? bodyBlob = null)
     {
         var body = bodyBlob is null ? BodyOf(article) : "";
         if (body.Length > MaxBodyChars)
@@ -63,10 +57,8 @@ internal static class ArticleEntity
             ["ContentHash"] = article.Provenance.ContentHash,
             ["ParserVersion"] = article.Provenance.ParserVersion,
             ["IngestedAt"] = article.Provenance.IngestedAt,
-            [IndexKeysProperty] = Json(indexKeys.Select(k => new[] { k.Partition, k.Row })),
-            // Terms are letters and digits only, so '|' never occurs inside one.
-            [SearchTermsProperty] = string.Join('|', searchTerms),
         };
+        index.WriteTo(entity);
         var chunks = (body.Length + BodyChunkChars - 1) / BodyChunkChars;
         entity["BodyChunks"] = chunks;
         entity[BodyBlobProperty] = bodyBlob;
@@ -110,15 +102,6 @@ internal static class ArticleEntity
                 entity.GetDateTimeOffset("IngestedAt") ?? default),
         };
     }
-
-    public static IReadOnlyList<(string Partition, string Row)> ReadIndexKeys(TableEntity entity) =>
-        (FromJson<string[][]>(entity.GetString(IndexKeysProperty)) ?? [])
-            .Where(pair => pair.Length == 2)
-            .Select(pair => (pair[0], pair[1]))
-            .ToArray();
-
-    public static IReadOnlyList<string> ReadSearchTerms(TableEntity entity) =>
-        entity.GetString(SearchTermsProperty) is { Length: > 0 } terms ? terms.Split('|') : [];
 
     private static string BodyProperty(int index) => "Body" + index.ToString(CultureInfo.InvariantCulture);
 

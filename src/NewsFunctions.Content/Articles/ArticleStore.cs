@@ -97,15 +97,34 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
             bodyBlob = article.Id + ".txt";
             await tables.BodiesContainer.GetBlobClient(bodyBlob).UploadAsync(BinaryData.FromString(body), overwrite: true, cancellationToken).ConfigureAwait(false);
         }
-        var entity = ArticleEntity.ToEntity(article, keys, terms, bodyBlob);
-        var previous = await WriteDetailAsync(entity, cancellationToken).ConfigureAwait(false);
 
-        // The detail first: a list row must never point at an article that is not there yet. Every write below is
-        // an idempotent upsert or delete, so a retry after a failure here completes the article.
+        // 1. The detail, with what its derived rows will be. A list row must never point at an article that is not there.
+        var (before, after, etag) = await WriteDetailAsync(article, keys, terms, bodyBlob, cancellationToken).ConfigureAwait(false);
+
+        // 2. The derived rows. When the version before was complete, only the difference is written; after a save
+        //    that stopped halfway, everything is written again. Every write is an idempotent upsert or delete.
+        var resume = !before.Complete;
+        var samePostings = !resume && before.RowKey == after.RowKey;
         await Task.WhenAll(rows.Select(r => tables.ArticleIndex.UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
-        await DeleteIndexRowsAsync(previous.Keys.Except(keys), cancellationToken).ConfigureAwait(false);
-        await facets.ApplyAsync(previous.Keys.Select(k => k.Partition), keys.Select(k => k.PartitionKey), cancellationToken).ConfigureAwait(false);
-        await _search.UpdateAsync(previous.Terms, AllRowKey(previous.Keys), terms, AllRowKey(keys), cancellationToken).ConfigureAwait(false);
+        await _search.AddAsync(samePostings ? terms.Except(before.Terms, StringComparer.Ordinal) : terms, after.RowKey!, cancellationToken).ConfigureAwait(false);
+        var facetsNow = Facets(keys);
+        await facets.CountAsync(article.Id, resume ? facetsNow : facetsNow.Except(Facets(before.Keys)), cancellationToken).ConfigureAwait(false);
+
+        // 3. What the versions before left behind.
+        await facets.UncountAsync(article.Id, Facets(after.StaleKeys).Except(facetsNow), cancellationToken).ConfigureAwait(false);
+        await DeleteIndexRowsAsync(after.StaleKeys, cancellationToken).ConfigureAwait(false);
+        await _search.RemoveAsync(after.StalePostings, cancellationToken).ConfigureAwait(false);
+
+        // 4. Done: nothing is left to clean up. If another save got in first, its own step 4 says so.
+        var done = new TableEntity(article.Id, ArticleEntity.RowKey);
+        (after with { Complete = true, StaleKeys = [], StalePostings = new Dictionary<string, string[]>() }).WriteTo(done);
+        try
+        {
+            await tables.Articles.UpdateEntityAsync(done, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+        }
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
@@ -113,55 +132,56 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
         if (!ArticleId.IsWellFormed(id))
             return;
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(
-            id, ArticleEntity.RowKey, [ArticleEntity.IndexKeysProperty, ArticleEntity.SearchTermsProperty], cancellationToken).ConfigureAwait(false);
+        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, IndexState.Columns, cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
             return;
-        var keys = ArticleEntity.ReadIndexKeys(existing.Value!);
-        // Lists, counts and search first, so a reader never follows a list row to a missing article.
+        var state = IndexState.ReadFrom(existing.Value!);
+        var keys = state.Keys.Concat(state.StaleKeys).Distinct().ToArray();
+        var postings = state.StalePostings.Append(new(state.RowKey ?? "", state.Terms.ToArray())).Where(p => p.Key.Length > 0);
+
+        // Lists, search and counts first, so a reader never follows a list row to a missing article.
         await DeleteIndexRowsAsync(keys, cancellationToken).ConfigureAwait(false);
-        await _search.UpdateAsync(ArticleEntity.ReadSearchTerms(existing.Value!), AllRowKey(keys), [], null, cancellationToken).ConfigureAwait(false);
+        await _search.RemoveAsync(postings, cancellationToken).ConfigureAwait(false);
+        await facets.UncountAsync(id, Facets(keys), cancellationToken).ConfigureAwait(false);
         try
         {
-            await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, existing.Value!.ETag, cancellationToken).ConfigureAwait(false);
-            await tables.BodiesContainer.DeleteBlobIfExistsAsync(id + ".txt", cancellationToken: cancellationToken).ConfigureAwait(false);
-            await facets.ApplyAsync(keys.Select(k => k.Partition), [], cancellationToken).ConfigureAwait(false);
+            await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            // Deleted or rewritten by someone else meanwhile: their write owns the counts now.
         }
+        await tables.BodiesContainer.DeleteBlobIfExistsAsync(id + ".txt", cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Writes the article entity conditionally on what was read (insert if absent, replace if unchanged since the read),
-    /// re-reading on conflict, so of two concurrent saves each sees the other's keys and the counts stay right.
+    /// re-reading on conflict: of two concurrent saves, each sees what the other wrote.
     /// </summary>
-    private async Task<(IReadOnlyList<(string Partition, string Row)> Keys, IReadOnlyList<string> Terms)> WriteDetailAsync(TableEntity entity, CancellationToken cancellationToken)
+    private async Task<(IndexState Before, IndexState After, ETag ETag)> WriteDetailAsync(
+        Article article, IReadOnlyList<(string, string)> keys, IReadOnlyList<string> terms, string? bodyBlob, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(
-                entity.PartitionKey, ArticleEntity.RowKey, [ArticleEntity.IndexKeysProperty, ArticleEntity.SearchTermsProperty], cancellationToken).ConfigureAwait(false);
+            var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(article.Id, ArticleEntity.RowKey, IndexState.Columns, cancellationToken).ConfigureAwait(false);
+            var before = existing.HasValue ? IndexState.ReadFrom(existing.Value!) : IndexState.None;
+            var after = before.Next(keys, terms);
+            var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
             try
             {
-                if (existing.HasValue)
-                {
-                    await tables.Articles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                    return (ArticleEntity.ReadIndexKeys(existing.Value), ArticleEntity.ReadSearchTerms(existing.Value));
-                }
-                await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                return ([], []);
+                var response = existing.HasValue
+                    ? await tables.Articles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    : await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return (before, after, response.Headers.ETag ?? ETag.All);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
             {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Random.Shared.Next(2, 10 * Math.Min(attempt, 10)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static string? AllRowKey(IEnumerable<(string Partition, string Row)> keys) =>
-        keys.Where(k => k.Partition == ArticleIndexRow.AllPartition).Select(k => k.Row).FirstOrDefault();
+    private static HashSet<(FacetKind Kind, string Name)> Facets(IEnumerable<(string Partition, string Row)> keys) =>
+        keys.Select(k => ArticleIndexRow.FacetOf(k.Partition)).OfType<(FacetKind, string)>().ToHashSet();
 
     private Task DeleteIndexRowsAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken) =>
         Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.ArticleIndex.DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));

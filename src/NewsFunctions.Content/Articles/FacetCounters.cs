@@ -14,80 +14,82 @@ public enum FacetKind
 }
 
 /// <summary>
-/// Article counts per category and per source (table <c>facets</c>, PartitionKey = kind, RowKey = escaped name),
-/// kept up to date at ingest so listing them is one query, never a count over the articles.
-/// Increments are ETag-conditional read-modify-writes, retried on conflict, so concurrent ingests do not lose updates.
+/// Article counts per category and per source, kept up to date at ingest so listing them is one query, never a
+/// count over the articles. Table <c>facets</c>, one partition per kind: a counter row (<c>n|name</c>) and one
+/// membership row per counted article (<c>m|name|id</c>). A count changes only in a transaction with its membership
+/// row, so counting an article twice, or uncounting one that was never counted, is impossible: retries and
+/// concurrent ingests cannot skew the numbers. The counter update is ETag-conditional and retried on conflict.
 /// </summary>
 public sealed class FacetCounters(ContentTables tables)
 {
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 30;
 
     public async Task<IReadOnlyList<FacetCount>> GetAsync(FacetKind kind, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = kind.ToString();
         var counts = new List<FacetCount>();
-        await foreach (var row in tables.Facets.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
-            select: ["Name", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"n|"} and RowKey lt {"n}"}");
+        await foreach (var row in tables.Facets.QueryAsync<TableEntity>(filter, select: ["Name", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var count = row.GetInt64("Count") ?? 0;
-            if (count > 0) counts.Add(new FacetCount(row.GetString("Name") ?? row.RowKey, count));
+            if (count > 0) counts.Add(new FacetCount(row.GetString("Name") ?? "", count));
         }
         return counts.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Applies the change between an article's old and new index partitions to the counts.</summary>
-    internal Task ApplyAsync(IEnumerable<string> oldPartitions, IEnumerable<string> newPartitions, CancellationToken cancellationToken)
-    {
-        var before = oldPartitions.ToHashSet(StringComparer.Ordinal);
-        var after = newPartitions.ToHashSet(StringComparer.Ordinal);
-        var changes = after.Except(before).Select(p => (p, +1)).Concat(before.Except(after).Select(p => (p, -1)));
-        return Task.WhenAll(changes.Select(c => ArticleIndexRow.FacetOf(c.p) is { } facet
-            ? AdjustAsync(facet.Kind, facet.Name, c.Item2, cancellationToken)
-            : Task.CompletedTask));
-    }
+    /// <summary>Makes sure the article is counted under each facet. Idempotent.</summary>
+    internal Task CountAsync(string articleId, IEnumerable<(FacetKind Kind, string Name)> facets, CancellationToken cancellationToken) =>
+        Task.WhenAll(facets.Distinct().Select(f => ChangeAsync(f.Kind, f.Name, articleId, counted: true, cancellationToken)));
 
-    /// <summary>Replaces every count: for an operator rebuilding them from the list index (newsfn recount).</summary>
-    public async Task ResetAsync(IEnumerable<(FacetKind Kind, string Name, long Count)> counts, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var row in tables.Facets.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            await tables.Facets.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        foreach (var (kind, name, count) in counts)
-            await tables.Facets.UpsertEntityAsync(Row(kind, name, count), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Makes sure the article is not counted under each facet. Idempotent.</summary>
+    internal Task UncountAsync(string articleId, IEnumerable<(FacetKind Kind, string Name)> facets, CancellationToken cancellationToken) =>
+        Task.WhenAll(facets.Distinct().Select(f => ChangeAsync(f.Kind, f.Name, articleId, counted: false, cancellationToken)));
 
-    private async Task AdjustAsync(FacetKind kind, string name, int delta, CancellationToken cancellationToken)
+    private async Task ChangeAsync(FacetKind kind, string name, string articleId, bool counted, CancellationToken cancellationToken)
     {
         var partition = kind.ToString();
-        var rowKey = TableKeys.Escape(name);
+        var escaped = TableKeys.Escape(name);
+        var membership = new TableEntity(partition, "m|" + escaped + "|" + articleId);
         for (var attempt = 1; ; attempt++)
         {
+            var response = await tables.Facets.GetEntityIfExistsAsync<TableEntity>(partition, "n|" + escaped, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var counter = response.HasValue ? response.Value : null;
+            var count = counter?.GetInt64("Count") ?? 0;
+            var actions = new List<TableTransactionAction>(2);
+            if (counted)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, membership));
+                var next = new TableEntity(partition, "n|" + escaped) { ["Name"] = name, ["Count"] = count + 1 };
+                actions.Add(counter is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, next)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag));
+            }
+            else
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, membership, ETag.All));
+                if (counter is not null)
+                {
+                    actions.Add(count > 1
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(partition, "n|" + escaped) { ["Name"] = name, ["Count"] = count - 1 }, counter.ETag)
+                        : new TableTransactionAction(TableTransactionActionType.Delete, counter, counter.ETag));
+                }
+            }
+
             try
             {
-                var existing = await tables.Facets.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (!existing.HasValue)
-                {
-                    if (delta > 0)
-                        await tables.Facets.AddEntityAsync(Row(kind, name, delta), cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                var row = existing.Value!;
-                var count = (row.GetInt64("Count") ?? 0) + delta;
-                if (count <= 0)
-                    await tables.Facets.DeleteEntityAsync(partition, rowKey, row.ETag, cancellationToken).ConfigureAwait(false);
-                else
-                    await tables.Facets.UpdateEntityAsync(Row(kind, name, count), row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await tables.Facets.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 404)
+            {
+                return; // Already counted (the membership exists) or already uncounted (it does not).
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxAttempts)
             {
-                // Another ingest changed the count first: read it again.
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+                // Another ingest changed the counter first: read it again.
+                await Task.Delay(Random.Shared.Next(2, 10 * Math.Min(attempt, 10)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
-
-    private static TableEntity Row(FacetKind kind, string name, long count) =>
-        new(kind.ToString(), TableKeys.Escape(name)) { ["Name"] = name, ["Count"] = count };
 }

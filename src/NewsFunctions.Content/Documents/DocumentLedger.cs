@@ -24,6 +24,21 @@ public sealed class DocumentLedger(ContentTables tables)
         await tables.Documents.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records that the host gave up on a document (its blob trigger failed every try and went to the poison queue),
+    /// keeping the article it made before, if any, so <c>newsfn failures</c> lists it and <c>newsfn requeue</c> retries it.
+    /// </summary>
+    public async Task RecordPoisonedAsync(string container, string blobName, string? etag, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(container, blobName, cancellationToken).ConfigureAwait(false) ?? new DocumentRecord { BlobName = blobName };
+        record.Status = nameof(DocumentStatus.Failed);
+        record.Reason = "Poisoned";
+        record.Detail = "Ingestion failed on every try and the host gave up (poison queue). The logs of those tries give the errors.";
+        record.BlobETag = etag;
+        record.ProcessedAt = DateTimeOffset.UtcNow;
+        await RecordAsync(container, record, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every document the ledger knows, in key order (so a run can be followed and resumed).</summary>
     public async IAsyncEnumerable<DocumentRecord> GetAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Storage;
 
 namespace NewsFunctions.Content.Search;
@@ -17,26 +16,24 @@ internal sealed class SearchIndex(ContentTables tables)
 
     public static string Partition(string term) => "t|" + TableKeys.Escape(term);
 
-    /// <summary>Adds the postings the new version has and removes those it no longer has.</summary>
-    public async Task UpdateAsync(
-        IReadOnlyCollection<string> oldTerms, string? oldRowKey, IReadOnlyCollection<string> newTerms, string? newRowKey, CancellationToken cancellationToken)
-    {
-        var removed = oldRowKey is null ? [] : oldRowKey == newRowKey ? oldTerms.Except(newTerms, StringComparer.Ordinal) : oldTerms;
-        var added = newRowKey is null ? [] : oldRowKey == newRowKey ? newTerms.Except(oldTerms, StringComparer.Ordinal) : newTerms;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(added, options, async (term, ct) =>
-            await tables.Search.UpsertEntityAsync(new TableEntity(Partition(term), newRowKey), TableUpdateMode.Replace, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        await Parallel.ForEachAsync(removed, options, async (term, ct) =>
+    public Task AddAsync(IEnumerable<string> terms, string rowKey, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(terms, Options(cancellationToken), async (term, ct) =>
+            await tables.Search.UpsertEntityAsync(new TableEntity(Partition(term), rowKey), TableUpdateMode.Replace, ct).ConfigureAwait(false));
+
+    public Task RemoveAsync(IEnumerable<KeyValuePair<string, string[]>> postings, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(postings.SelectMany(p => p.Value.Select(term => (Term: term, RowKey: p.Key))), Options(cancellationToken), async (posting, ct) =>
         {
             try
             {
-                await tables.Search.DeleteEntityAsync(Partition(term), oldRowKey, ETag.All, ct).ConfigureAwait(false);
+                await tables.Search.DeleteEntityAsync(Partition(posting.Term), posting.RowKey, ETag.All, ct).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
             }
-        }).ConfigureAwait(false);
-    }
+        });
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
 
     /// <summary>
     /// The RowKeys present in every stream, in order, at most <paramref name="take"/>. Each stream is one partition read

@@ -21,6 +21,8 @@ public sealed class StorageClients(TableServiceClient tables, BlobServiceClient 
     public static StorageClients FromConfiguration(IConfiguration configuration, TableClientOptions? tableOptions = null, BlobClientOptions? blobOptions = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        tableOptions ??= WithRetries(new TableClientOptions());
+        blobOptions ??= WithRetries(new BlobClientOptions());
         var connectionString = configuration[ConnectionName];
         if (!string.IsNullOrWhiteSpace(connectionString))
             return FromConnectionString(connectionString, tableOptions, blobOptions);
@@ -40,5 +42,22 @@ public sealed class StorageClients(TableServiceClient tables, BlobServiceClient 
     }
 
     public static StorageClients FromConnectionString(string connectionString, TableClientOptions? tableOptions = null, BlobClientOptions? blobOptions = null) =>
-        new(new TableServiceClient(connectionString, tableOptions), new BlobServiceClient(connectionString, blobOptions));
+        new(new TableServiceClient(connectionString, tableOptions ?? WithRetries(new TableClientOptions())),
+            new BlobServiceClient(connectionString, blobOptions ?? WithRetries(new BlobClientOptions())));
+
+    /// <summary>
+    /// Transient errors (503, 500, timeouts, dropped connections) are retried with exponential backoff and jitter:
+    /// five tries spread over about ten seconds, well inside one function invocation. What still fails then
+    /// propagates, and the Functions host retries the whole document.
+    /// </summary>
+    public static T WithRetries<T>(T options) where T : ClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 5;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
+    }
 }
