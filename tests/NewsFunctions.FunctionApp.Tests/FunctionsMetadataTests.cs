@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["DeleteArticle", "GetArticle", "GetArticleBySlug", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight"],
+            ["DeleteArticle", "GetArticle", "GetArticleBySlug", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight", "RecordPoisonedDocument"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -42,6 +42,15 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("seeds/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.Equal(source, trigger.TryGetProperty("source", out var s) ? s.GetString() : null);
+    }
+
+    [Fact]
+    public void Poisoned_documents_are_read_from_the_hosts_poison_queue()
+    {
+        var trigger = Trigger("RecordPoisonedDocument");
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("webjobs-blobtrigger-poison", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
     [Theory]
