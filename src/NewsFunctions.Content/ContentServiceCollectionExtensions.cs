@@ -22,6 +22,7 @@ public static class ContentServiceCollectionExtensions
             .Bind(configuration.GetSection(ContentOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContentOptions>>(new StorageSettingsValidator(configuration)));
 
         services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);

@@ -24,6 +24,7 @@ public static class FunctionAppSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<CorsPolicy>();
+        builder.AddNewsTelemetry();
         // camelCase is ASP.NET Core's default; write Chinese as itself, not as \u escapes.
         builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return builder;

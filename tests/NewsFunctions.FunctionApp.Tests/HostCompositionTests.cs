@@ -48,6 +48,36 @@ public sealed class HostCompositionTests
             FunctionsMetadataTests.Load().Keys.Order(StringComparer.Ordinal),
             FunctionTypes().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order(StringComparer.Ordinal));
 
+    [Theory]
+    [InlineData("", "AzureWebJobsStorage")]
+    [InlineData("not a connection string", "AzureWebJobsStorage")]
+    public void A_missing_or_malformed_storage_setting_is_refused_with_its_name(string value, string name)
+    {
+        using var host = BuildHost(new() { ["AzureWebJobsStorage"] = value });
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ContentOptions>>().Value);
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_identity_based_storage_setting_is_accepted()
+    {
+        using var host = BuildHost(new() { ["AzureWebJobsStorage"] = "", ["AzureWebJobsStorage:accountName"] = "newsfnstore", ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000000" });
+        Assert.Equal("seeds", host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DocumentsContainer);
+    }
+
+    [Fact]
+    public void With_an_application_insights_connection_string_the_worker_sends_telemetry_with_the_managed_identity()
+    {
+        using var host = BuildHost(new()
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/",
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
+        });
+        var telemetry = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.ApplicationInsights.Extensibility.TelemetryConfiguration>>().Value;
+        Assert.Equal("00000000-0000-0000-0000-000000000000", telemetry.InstrumentationKey);
+        Assert.NotNull(host.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());
+    }
+
     [Fact]
     public void A_malformed_cors_origin_is_refused_with_its_name()
     {
