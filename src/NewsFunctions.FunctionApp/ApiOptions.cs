@@ -14,6 +14,10 @@ public sealed class ApiOptions : IValidatableObject
     [Range(0, 31_536_000)]
     public int CacheMaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>Longer query strings are refused with a 400 before anything is parsed.</summary>
+    [Range(256, 65_536)]
+    public int MaxQueryLength { get; set; } = 2048;
+
     public IReadOnlyList<string> AllowedOrigins =>
         CorsAllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(o => o.TrimEnd('/'))

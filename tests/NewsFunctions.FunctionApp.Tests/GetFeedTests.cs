@@ -44,7 +44,7 @@ public sealed class GetFeedTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage(Articles, null));
 
-        var result = await new GetFeed(_store.Object).Run(Request(""), CancellationToken.None);
+        var result = await new GetFeed(_store.Object, Microsoft.Extensions.Options.Options.Create(new ApiOptions())).Run(Request(""), CancellationToken.None);
 
         var content = Assert.IsType<ContentResult>(result);
         Assert.Equal(200, content.StatusCode);
@@ -82,7 +82,7 @@ public sealed class GetFeedTests
     {
         _store.Setup(s => s.ListAsync(It.IsAny<ArticleQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ArticlePage(Articles, null));
 
-        var content = Assert.IsType<ContentResult>(await new GetFeed(_store.Object).Run(Request(""), CancellationToken.None));
+        var content = Assert.IsType<ContentResult>(await new GetFeed(_store.Object, Microsoft.Extensions.Options.Options.Create(new ApiOptions())).Run(Request(""), CancellationToken.None));
 
         var document = new XmlDocument();
         document.LoadXml(content.Content!);
@@ -99,7 +99,7 @@ public sealed class GetFeedTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage([], null));
 
-        var result = await new GetFeed(_store.Object).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01"), CancellationToken.None);
+        var result = await new GetFeed(_store.Object, Microsoft.Extensions.Options.Options.Create(new ApiOptions())).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01"), CancellationToken.None);
 
         var feed = Parse(Assert.IsType<ContentResult>(result).Content!);
         Assert.Empty(feed.Items);
@@ -116,7 +116,7 @@ public sealed class GetFeedTests
     [InlineData("?source=a&source=b", "source")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string query, string parameter)
     {
-        var result = await new GetFeed(_store.Object).Run(Request(query), CancellationToken.None);
+        var result = await new GetFeed(_store.Object, Microsoft.Extensions.Options.Options.Create(new ApiOptions())).Run(Request(query), CancellationToken.None);
 
         var problem = Assert.IsType<ObjectResult>(result);
         Assert.Equal(400, problem.StatusCode);

@@ -12,6 +12,7 @@ public sealed class ListArticlesTests
 {
     private readonly Mock<IArticleStore> _store = new(MockBehavior.Strict);
     private static readonly IOptions<JsonOptions> Json = Options.Create(new JsonOptions());
+    private static readonly IOptions<ApiOptions> Api = Options.Create(new ApiOptions { MaxQueryLength = 300 });
 
     private HttpRequest? _lastRequest;
 
@@ -43,7 +44,7 @@ public sealed class ListArticlesTests
     [InlineData("?q=%20%2C%E3%80%82", "q")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string query, string parameter)
     {
-        var result = await new ListArticles(_store.Object, Json).Run(Request(query), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json, Api).Run(Request(query), CancellationToken.None);
 
         var problem = Assert.IsType<ObjectResult>(result);
         Assert.Equal(400, problem.StatusCode);
@@ -51,6 +52,17 @@ public sealed class ListArticlesTests
         var details = Assert.IsType<ProblemDetails>(problem.Value);
         var errors = Assert.IsAssignableFrom<IDictionary<string, string[]>>(details.Extensions["errors"]);
         Assert.Contains(parameter, errors.Keys);
+        _store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task An_oversized_query_string_is_refused_before_parsing()
+    {
+        var result = await new ListArticles(_store.Object, Json, Api).Run(Request("?category=" + new string('a', 400)), CancellationToken.None);
+
+        var problem = Assert.IsType<ObjectResult>(result);
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Contains("query", Assert.IsAssignableFrom<IDictionary<string, string[]>>(Assert.IsType<ProblemDetails>(problem.Value).Extensions["errors"]).Keys);
         _store.VerifyNoOtherCalls();
     }
 
@@ -63,7 +75,7 @@ public sealed class ListArticlesTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage([new ArticleSummary("aaaaaaaaaaaaa", "标题", null, "来源", ["新闻"], null, "")], next));
 
-        var result = await new ListArticles(_store.Object, Json).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01&to=2020-09-30"), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json, Api).Run(Request("?limit=5&category=%E6%96%B0%E9%97%BB&source=x&from=2020-09-01&to=2020-09-30"), CancellationToken.None);
 
         var ok = Assert.IsType<CachedJsonResult>(result);
         var body = Assert.IsType<ArticleListResponse>(ok.Value);
@@ -87,7 +99,7 @@ public sealed class ListArticlesTests
             .Callback<ArticleQuery, CancellationToken>((q, _) => seen = q)
             .ReturnsAsync(new ArticlePage([], null));
 
-        var result = await new ListArticles(_store.Object, Json).Run(Request(""), CancellationToken.None);
+        var result = await new ListArticles(_store.Object, Json, Api).Run(Request(""), CancellationToken.None);
 
         var body = Assert.IsType<ArticleListResponse>(Assert.IsType<CachedJsonResult>(result).Value);
         Assert.Empty(body.Items);

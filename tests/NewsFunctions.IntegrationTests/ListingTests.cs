@@ -3,25 +3,33 @@ using NewsFunctions.FunctionApp.Functions;
 
 namespace NewsFunctions.IntegrationTests;
 
-public sealed class ListingTests : IAsyncLifetime
+/// <summary>23 articles, ingested once for the class: these tests only read.</summary>
+public sealed class ListingFixture : IAsyncLifetime
 {
-    private const int Count = 23;
-    private readonly ContentTestHost _host = new();
+    public const int Count = 23;
+
+    public ContentTestHost Host { get; } = new();
 
     public async Task InitializeAsync()
     {
-        await _host.InitializeAsync();
-        var ingestion = _host.Service<NewsFunctions.Content.Ingestion.IDocumentIngestion>();
+        await Host.InitializeAsync();
+        var ingestion = Host.Service<NewsFunctions.Content.Ingestion.IDocumentIngestion>();
         for (var i = 0; i < Count; i++)
         {
             var document = Documents.Article($"第{i}号新闻", new DateOnly(2020, 1, 1).AddDays(i * 3),
                 category: i % 2 == 0 ? "经济" : "民生", source: i % 3 == 0 ? "发改委" : "统计局");
             using var stream = new MemoryStream(document);
-            await ingestion.IngestAsync(new(_host.Documents.Name, $"doc{i}.txt"), stream, CancellationToken.None);
+            await ingestion.IngestAsync(new(Host.Documents.Name, $"doc{i}.txt"), stream, CancellationToken.None);
         }
     }
 
-    public Task DisposeAsync() => _host.DisposeAsync();
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
+
+public sealed class ListingTests(ListingFixture fixture) : IClassFixture<ListingFixture>
+{
+    private const int Count = ListingFixture.Count;
+    private readonly ContentTestHost _host = fixture.Host;
 
     [Fact]
     public async Task Paging_through_the_http_api_returns_every_article_once_newest_first()
@@ -64,6 +72,30 @@ public sealed class ListingTests : IAsyncLifetime
             Limit = 100,
         }, CancellationToken.None);
         Assert.Equal(["第3号新闻", "第2号新闻", "第1号新闻"], window.Items.Select(i => i.Title));
+    }
+
+    public static TheoryData<string, string> Injections()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var parameter in new[] { "category", "source", "q", "cursor", "from", "to", "limit", "fields" })
+            foreach (var fragment in new[] { "' or PartitionKey ne '", ")", "%27", "') or (RowKey gt '", "all' or PartitionKey eq 'all", "\u0027 or true" })
+                data.Add(parameter, fragment);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Injections))]
+    public async Task OData_fragments_in_any_parameter_are_a_400_or_match_nothing(string parameter, string fragment)
+    {
+        var request = ContentTestHost.Get("/api/articles", $"?{parameter}={Uri.EscapeDataString(fragment)}");
+        var (status, contentType, body) = await _host.ExecuteAsync(await _host.Function<ListArticles>().Run(request, CancellationToken.None), request);
+        if (status == 400)
+        {
+            Assert.StartsWith("application/problem+json", contentType, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Equal(200, status);
+        Assert.Empty(body.GetProperty("items").EnumerateArray());
     }
 
     [Theory]

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary><c>GET /api/feed</c>: RSS 2.0 of the newest articles, optionally of one category or source. One table query.</summary>
-public sealed class GetFeed(IArticleStore articles)
+public sealed class GetFeed(IArticleStore articles, IOptions<ApiOptions> api)
 {
     [Function(nameof(GetFeed))]
     public async Task<IActionResult> Run(
@@ -16,7 +17,7 @@ public sealed class GetFeed(IArticleStore articles)
     {
         // The list's validation, so limit, category and source mean exactly what they mean there.
         // A feed is always the first page of all dates: cursor, from and to are not used.
-        if (!ArticleListParameters.TryParse(request.Query, out var parsed, out var errors))
+        if (!ArticleListParameters.TryParse(request.Query, api.Value.MaxQueryLength, out var parsed, out var errors))
             return Problems.BadRequest(string.Join(" ", errors.Values.SelectMany(e => e)), errors);
         var query = new ArticleQuery { Limit = parsed.Limit, Category = parsed.Category, Source = parsed.Source };
 

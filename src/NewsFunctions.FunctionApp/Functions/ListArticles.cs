@@ -8,7 +8,7 @@ using NewsFunctions.FunctionApp.Http;
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary><c>GET /api/articles</c>: newest first, filtered and paged. One table query per page.</summary>
-public sealed class ListArticles(IArticleStore articles, IOptions<JsonOptions> json)
+public sealed class ListArticles(IArticleStore articles, IOptions<JsonOptions> json, IOptions<ApiOptions> api)
 {
     [Function(nameof(ListArticles))]
     public async Task<IActionResult> Run(
@@ -16,7 +16,7 @@ public sealed class ListArticles(IArticleStore articles, IOptions<JsonOptions> j
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ArticleListParameters.TryParse(request.Query, out var query, out var errors))
+        if (!ArticleListParameters.TryParse(request.Query, api.Value.MaxQueryLength, out var query, out var errors))
             return Problems.BadRequest(string.Join(" ", errors.Values.SelectMany(e => e)), errors);
         if (!ArticleFields.TryParse(request.Query["fields"], out var fields, out var fieldsError))
             return Problems.BadRequest(fieldsError, new Dictionary<string, string[]> { ["fields"] = [fieldsError] });

@@ -17,9 +17,17 @@ internal static class ArticleListParameters
     private static readonly TimeSpan DefaultOffset = TimeSpan.FromHours(8);
     private const int MaxFilterLength = 200;
 
-    public static bool TryParse(IQueryCollection query, [NotNullWhen(true)] out ArticleQuery? result, [NotNullWhen(false)] out Dictionary<string, string[]>? errors)
+    public static bool TryParse(IQueryCollection query, int maxQueryLength, [NotNullWhen(true)] out ArticleQuery? result, [NotNullWhen(false)] out Dictionary<string, string[]>? errors)
     {
+        ArgumentNullException.ThrowIfNull(query);
         errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var length = query.Sum(q => q.Key.Length + q.Value.Sum(v => (v?.Length ?? 0) + 1));
+        if (length > maxQueryLength)
+        {
+            errors["query"] = [$"The query string is {length} characters; at most {maxQueryLength} are accepted."];
+            result = null;
+            return false;
+        }
         var limit = ArticleQuery.DefaultLimit;
         ArticleCursor? cursor = null;
         DateTimeOffset? from = null, before = null;
@@ -39,12 +47,12 @@ internal static class ArticleListParameters
         if (Single(query, "from", errors) is { } fromText)
         {
             if (TryParseTime(fromText, out var time, out _)) from = time;
-            else errors["from"] = ["from must be a date (2020-09-23) or an ISO 8601 date-time."];
+            else errors["from"] = ["from must be a date (2020-09-23) or an ISO 8601 date-time, from 1900 on."];
         }
         if (Single(query, "to", errors) is { } toText)
         {
             if (TryParseTime(toText, out var time, out var dateOnly)) before = dateOnly ? time.AddDays(1) : time.AddTicks(1);
-            else errors["to"] = ["to must be a date (2020-09-23) or an ISO 8601 date-time."];
+            else errors["to"] = ["to must be a date (2020-09-23) or an ISO 8601 date-time, from 1900 on."];
         }
         if (from is not null && before is not null && from >= before)
             errors["from"] = ["from must not be after to."];
@@ -84,10 +92,21 @@ internal static class ArticleListParameters
         return value;
     }
 
+    /// <summary>Dates outside this range are typos, and near the ends of time the +08:00 offset or the inclusive day would overflow.</summary>
+    private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static bool TryParseTime(string text, out DateTimeOffset time, out bool dateOnly)
     {
+        if (!TryParseAnyTime(text, out time, out dateOnly))
+            return false;
+        return time >= Earliest && time < Latest;
+    }
+
+    private static bool TryParseAnyTime(string text, out DateTimeOffset time, out bool dateOnly)
+    {
         text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is > 1 and < 9999)
         {
             time = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), DefaultOffset);
             dateOnly = true;
@@ -97,7 +116,7 @@ internal static class ArticleListParameters
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out time) && text.Contains('T', StringComparison.Ordinal))
         {
             var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal);
-            if (!hasOffset)
+            if (!hasOffset && time.Year is > 1 and < 9999)
                 time = new DateTimeOffset(time.DateTime, DefaultOffset);
             return true;
         }
