@@ -38,10 +38,15 @@ var tags = {
 }
 var documentsContainerName = 'seeds'
 var deploymentContainerName = 'app-package'
+// Article bodies too long for one table entity (the app's Content:BodiesContainer default).
+var bodiesContainerName = 'article-bodies'
+// The app creates these itself on first use too; declaring them keeps a deployment complete and visible.
 var tableNames = [
   'articles'
   'articleindex'
   'documents'
+  'facets'
+  'search'
 ]
 // The service name in azure.yaml.
 var azdServiceName = 'functions'
@@ -82,6 +87,7 @@ module storage 'modules/storage.bicep' = {
     containerNames: [
       documentsContainerName
       deploymentContainerName
+      bodiesContainerName
     ]
     tableNames: tableNames
   }
