@@ -9,7 +9,8 @@ namespace NewsFunctions.FunctionApp.Http;
 /// </summary>
 public sealed class CorsPolicy(IOptions<ApiOptions> options)
 {
-    public const string AllowedMethods = "GET, HEAD, OPTIONS";
+    // The read functions declare GET only, so HEAD is not offered.
+    public const string AllowedMethods = "GET, OPTIONS";
     private const string AllowedHeaders = "If-None-Match, If-Modified-Since, Content-Type, Accept";
     private const string ExposedHeaders = "ETag, Last-Modified, Link, Cache-Control";
 
