@@ -29,6 +29,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(sp => new DocumentParser(new DocumentParserOptions { MaxDocumentBytes = sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxDocumentBytes }));
         services.TryAddSingleton<ContentTables>();
         services.TryAddSingleton<FacetCounters>();
+        services.TryAddSingleton<ArticleLocks>();
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();

@@ -73,6 +73,17 @@ public sealed class FunctionsMetadataTests
         AssertHttpTrigger("MethodNotAllowed", "{*path}", ["post", "put", "patch", "delete"]);
 
     [Fact]
+    public void Functions_with_specific_write_routes_sort_before_the_catch_all_405()
+    {
+        // The host tries routes in function-name order: a later name would be shadowed by MethodNotAllowed's {*path}.
+        var writers = Functions.Where(f => f.Key != "MethodNotAllowed")
+            .Where(f => f.Value.GetProperty("bindings").EnumerateArray().Any(b => b.TryGetProperty("methods", out var m)
+                && m.EnumerateArray().Any(x => x.GetString() is "post" or "put" or "patch" or "delete")))
+            .Select(f => f.Key);
+        Assert.All(writers, name => Assert.True(string.CompareOrdinal(name, "MethodNotAllowed") < 0, $"{name} sorts after MethodNotAllowed"));
+    }
+
+    [Fact]
     public void Deleting_an_article_needs_a_function_key() =>
         AssertHttpTrigger("DeleteArticle", "admin/articles/{id}", ["delete"], authLevel: "Function");
 

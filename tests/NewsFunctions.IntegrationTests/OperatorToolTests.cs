@@ -89,7 +89,15 @@ public sealed class OperatorToolTests : IAsyncLifetime
         Assert.NotNull(article);
         Assert.Equal(paragraph, article.Paragraphs[0]);
         Assert.Equal("这是正文的第二段。", article.Paragraphs[^1]);
-        Assert.True(await _host.Service<NewsFunctions.Content.Storage.ContentTables>().BodiesContainer.GetBlobClient(id + ".txt").ExistsAsync());
+        var tables = _host.Service<NewsFunctions.Content.Storage.ContentTables>();
+        var entity = await tables.Articles.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "article", ["BodyBlob", "BodyChunks"]);
+        Assert.Equal(0, entity.Value.GetInt32("BodyChunks"));
+        Assert.True(await tables.BodiesContainer.GetBlobClient(entity.Value.GetString("BodyBlob")).ExistsAsync());
+
+        // A shorter version moves the body back into the entity and removes the blob.
+        await _host.UploadAndTriggerAsync("huge.txt", Documents.Article("超长文章", new DateOnly(2023, 3, 3), body: "现在短了。"));
+        Assert.Equal("现在短了。", (await Store.FindAsync(id, CancellationToken.None))!.Paragraphs[0]);
+        Assert.False(await tables.BodiesContainer.GetBlobClient(entity.Value.GetString("BodyBlob")).ExistsAsync());
     }
 
     private async Task<List<DocumentRecord>> Failures()

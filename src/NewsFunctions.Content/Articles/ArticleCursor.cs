@@ -5,20 +5,31 @@ using System.Text;
 namespace NewsFunctions.Content.Articles;
 
 /// <summary>
-/// An opaque position in a newest-first list: the RowKey of the last item returned. The next page asks for RowKeys
-/// after it, so paging needs no continuation tokens and never repeats or skips a row.
+/// An opaque position in a newest-first list: the RowKey of the last item returned (the next page asks for RowKeys
+/// after it), or, when a search stopped early, the RowKey it reached (the next page starts there). Paging needs no
+/// continuation tokens and never repeats or skips a row.
 /// </summary>
 public sealed record ArticleCursor
 {
-    private const string Version = "1:";
+    private const string After_ = "1:";
+    private const string From_ = "2:";
 
-    private ArticleCursor(string afterRowKey) => AfterRowKey = afterRowKey;
+    private ArticleCursor(string rowKey, bool inclusive)
+    {
+        RowKey = rowKey;
+        Inclusive = inclusive;
+    }
 
-    internal string AfterRowKey { get; }
+    internal string RowKey { get; }
 
-    internal static ArticleCursor After(string rowKey) => new(rowKey);
+    /// <summary>True when the next page starts at <see cref="RowKey"/> itself rather than after it.</summary>
+    internal bool Inclusive { get; }
 
-    public override string ToString() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Version + AfterRowKey));
+    internal static ArticleCursor After(string rowKey) => new(rowKey, inclusive: false);
+
+    internal static ArticleCursor From(string rowKey) => new(rowKey, inclusive: true);
+
+    public override string ToString() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes((Inclusive ? From_ : After_) + RowKey));
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out ArticleCursor? cursor)
     {
@@ -35,12 +46,13 @@ public sealed record ArticleCursor
             return false;
         }
         var text = Encoding.UTF8.GetString(bytes);
-        if (!text.StartsWith(Version, StringComparison.Ordinal))
+        var inclusive = text.StartsWith(From_, StringComparison.Ordinal);
+        if (!inclusive && !text.StartsWith(After_, StringComparison.Ordinal))
             return false;
-        var rowKey = text[Version.Length..];
+        var rowKey = text[After_.Length..];
         if (!ArticleIndexRow.IsRowKey(rowKey))
             return false;
-        cursor = new ArticleCursor(rowKey);
+        cursor = new ArticleCursor(rowKey, inclusive);
         return true;
     }
 }

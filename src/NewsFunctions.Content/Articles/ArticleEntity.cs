@@ -22,6 +22,16 @@ internal static class ArticleEntity
     /// <summary>An entity may be 1 MiB; keep the body well under it so the other properties always fit.</summary>
     public const int MaxBodyChars = 14 * BodyChunkChars;
 
+    /// <summary>What all string properties together may hold (two bytes a character), leaving room for names and numbers.</summary>
+    public const int MaxEntityChars = 480_000;
+
+    /// <summary>The characters of everything but the body and the index state, to decide whether the body fits.</summary>
+    public static int MetadataChars(Article article) =>
+        article.Title.Length + article.Summary.Length + (article.Source?.Length ?? 0) + (article.Author?.Length ?? 0) + (article.Editor?.Length ?? 0)
+        + (article.CanonicalUrl?.Length ?? 0) + (article.SiteName?.Length ?? 0) + article.Categories.Sum(c => c.Length + 3)
+        + article.Images.Sum(i => i.Url.Length + (i.Caption?.Length ?? 0) + 20) + (article.Previous?.Title.Length ?? 0) + (article.Previous?.Url?.Length ?? 0)
+        + (article.Next?.Title.Length ?? 0) + (article.Next?.Url?.Length ?? 0) + 1_000;
+
     /// <summary>Names the blob that holds the body when it is longer than <see cref="MaxBodyChars"/>.</summary>
     public const string BodyBlobProperty = "BodyBlob";
 
@@ -59,11 +69,18 @@ internal static class ArticleEntity
             ["IngestedAt"] = article.Provenance.IngestedAt,
         };
         index.WriteTo(entity);
-        var chunks = (body.Length + BodyChunkChars - 1) / BodyChunkChars;
-        entity["BodyChunks"] = chunks;
         entity[BodyBlobProperty] = bodyBlob;
-        for (var i = 0; i < chunks; i++)
-            entity[BodyProperty(i)] = body.Substring(i * BodyChunkChars, Math.Min(BodyChunkChars, body.Length - i * BodyChunkChars));
+        var chunks = 0;
+        for (var start = 0; start < body.Length; chunks++)
+        {
+            var length = Math.Min(BodyChunkChars, body.Length - start);
+            // Never split a surrogate pair between two properties: each half alone would be stored as U+FFFD.
+            if (start + length < body.Length && char.IsHighSurrogate(body[start + length - 1]))
+                length--;
+            entity[BodyProperty(chunks)] = body.Substring(start, length);
+            start += length;
+        }
+        entity["BodyChunks"] = chunks;
         return entity;
     }
 

@@ -11,14 +11,12 @@ internal static class ArticleIndexFilter
 {
     public static string For(ArticleQuery query)
     {
-        // The narrowest partition serves the query; a second filter (category and source) is checked within it.
+        // One partition serves the query; category and source together are a join (see ArticleStore).
         var partition = query.Category is { Length: > 0 } category ? ArticleIndexRow.CategoryPartition(category)
             : query.Source is { Length: > 0 } source ? ArticleIndexRow.SourcePartition(source)
             : ArticleIndexRow.AllPartition;
 
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
-        if (query.Category is { Length: > 0 } && query.Source is { Length: > 0 } alsoSource)
-            parts.Add(TableClient.CreateQueryFilter($"Source eq {alsoSource.Trim()}"));
         if (RowKeyBounds(query) is { Length: > 0 } bounds)
             parts.Add(bounds);
         return string.Join(" and ", parts);
@@ -28,8 +26,10 @@ internal static class ArticleIndexFilter
     public static string RowKeyBounds(ArticleQuery query)
     {
         var parts = new List<string>(3);
-        if (query.Cursor is { } cursor)
-            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {cursor.AfterRowKey}"));
+        if (query.Cursor is { Inclusive: false } after)
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {after.RowKey}"));
+        else if (query.Cursor is { Inclusive: true } resume)
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {resume.RowKey}"));
         // Newest first: a later time has a smaller RowKey. ';' sorts just after the ':' that follows the ticks.
         if (query.Before is { } before)
             parts.Add(TableClient.CreateQueryFilter($"RowKey gt {TableKeys.InvertedTicks(before) + ";"}"));

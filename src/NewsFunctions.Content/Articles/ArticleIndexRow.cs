@@ -46,9 +46,8 @@ internal sealed class ArticleIndexRow : ITableEntity
         _ => null,
     };
 
-    /// <summary>Articles without a publication date sort by the time they were ingested.</summary>
-    public static string RowKeyFor(Article article) =>
-        TableKeys.InvertedTicks(article.PublishedAt ?? article.Provenance.IngestedAt) + ":" + article.Id;
+    /// <summary>The list position: the publication time, or for an undated article the time it was first ingested.</summary>
+    public static string RowKeyFor(string id, DateTimeOffset sortTime) => TableKeys.InvertedTicks(sortTime) + ":" + id;
 
     public static bool IsRowKey(string value) =>
         value.Length == 19 + 1 + ArticleId.Length && value[19] == ':' && value.AsSpan(0, 19).ContainsAnyExceptInRange('0', '9') is false
@@ -67,9 +66,9 @@ internal sealed class ArticleIndexRow : ITableEntity
         return partitions.Distinct().ToArray();
     }
 
-    public static IEnumerable<ArticleIndexRow> RowsFor(Article article)
+    public static IEnumerable<ArticleIndexRow> RowsFor(Article article, DateTimeOffset sortTime)
     {
-        var rowKey = RowKeyFor(article);
+        var rowKey = RowKeyFor(article.Id, sortTime);
         var categories = JsonSerializer.Serialize(article.Categories, StorageJson.Options);
         return PartitionsFor(article).Select(partition => new ArticleIndexRow
         {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NewsFunctions.Content.Search;
@@ -6,9 +8,17 @@ using NewsFunctions.Content.Storage;
 namespace NewsFunctions.Content.Articles;
 
 /// <inheritdoc />
-public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : IArticleStore
+public sealed class ArticleStore(ContentTables tables, FacetCounters facets, ArticleLocks locks) : IArticleStore
 {
-    private const int MaxSaveAttempts = 10;
+    /// <summary>A search page may read this many pages of posting lists before it returns what it has found.</summary>
+    private const int SearchRequestBudget = 40;
+
+    /// <summary>The Table service allows 15 comparisons in a filter: the partition, a range, and 12 keys.</summary>
+    private const int KeysPerLookup = 12;
+
+    private const string SortTimeProperty = "SortTime";
+    private static readonly string[] SaveColumns = [.. IndexState.Columns, SortTimeProperty, ArticleEntity.BodyBlobProperty];
+
     private readonly SearchIndex _search = new(tables);
 
     public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
@@ -32,74 +42,98 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
         ArgumentNullException.ThrowIfNull(query);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var take = Math.Clamp(query.Limit, 1, ArticleQuery.MaxLimit);
-        var rows = query.Search is { Length: > 0 }
-            ? await SearchRowsAsync(query, take + 1, cancellationToken).ConfigureAwait(false)
-            : await ListRowsAsync(query, take + 1, cancellationToken).ConfigureAwait(false);
-
-        // One more than asked tells whether a next page exists.
-        var returned = rows.Take(take).ToArray();
-        var next = rows.Count > take ? ArticleCursor.After(rows[take - 1].RowKey) : null;
-        return new ArticlePage(returned.Select(r => r.ToSummary()).ToArray(), next, returned.Max(r => r.Timestamp));
+        var joined = query.Search is { Length: > 0 } || (query.Category is { Length: > 0 } && query.Source is { Length: > 0 });
+        return joined
+            ? await JoinAsync(query, take, cancellationToken).ConfigureAwait(false)
+            : await ListPartitionAsync(query, take, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One query of one index partition. Pages may come back short: keep reading until enough.</summary>
-    private async Task<List<ArticleIndexRow>> ListRowsAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
+    private async Task<ArticlePage> ListPartitionAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
     {
-        var rows = new List<ArticleIndexRow>(take);
+        var rows = new List<ArticleIndexRow>(take + 1);
         var pages = tables.ArticleIndex
-            .QueryAsync<ArticleIndexRow>(ArticleIndexFilter.For(query), maxPerPage: take, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken)
-            .AsPages(pageSizeHint: take);
+            .QueryAsync<ArticleIndexRow>(ArticleIndexFilter.For(query), maxPerPage: take + 1, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken)
+            .AsPages(pageSizeHint: take + 1);
         await foreach (var page in pages.ConfigureAwait(false))
         {
             rows.AddRange(page.Values);
-            if (rows.Count >= take) break;
+            if (rows.Count > take) break;
         }
-        return rows;
+        // One more than asked tells whether a next page exists.
+        var next = rows.Count > take ? ArticleCursor.After(rows[take - 1].RowKey) : null;
+        return new ArticlePage(rows.Take(take).Select(r => r.ToSummary()).ToArray(), next);
     }
 
     /// <summary>
-    /// The posting lists of the query's terms (and the category or source partition, as a filter) merge-joined,
-    /// then the list fields of the matches in one query of the <c>all</c> partition.
+    /// Search terms, or a category and a source together: their posting lists (the search table's bigram partitions,
+    /// the list index's category and source partitions) merge-joined, then the list fields of the page's matches read
+    /// from the <c>all</c> partition, a dozen keys a query.
     /// </summary>
-    private async Task<List<ArticleIndexRow>> SearchRowsAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
+    private async Task<ArticlePage> JoinAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
     {
-        if (!SearchTerms.TryParseQuery(query.Search, out var terms, out var error))
-            throw new ArgumentException(error, nameof(query));
-        var streams = terms.Select(t => (tables.Search, SearchIndex.Partition(t))).ToList();
+        var streams = new List<(TableClient, string)>();
+        if (query.Search is { Length: > 0 })
+        {
+            if (!SearchTerms.TryParseQuery(query.Search, out var terms, out var error))
+                throw new ArgumentException(error, nameof(query));
+            streams.AddRange(terms.Select(t => (tables.Search, SearchIndex.Partition(t))));
+        }
         if (query.Category is { Length: > 0 } category)
             streams.Add((tables.ArticleIndex, ArticleIndexRow.CategoryPartition(category)));
         if (query.Source is { Length: > 0 } source)
             streams.Add((tables.ArticleIndex, ArticleIndexRow.SourcePartition(source)));
 
-        var rowKeys = await SearchIndex.IntersectAsync(streams, ArticleIndexFilter.RowKeyBounds(query), take, cancellationToken).ConfigureAwait(false);
-        if (rowKeys.Count == 0)
-            return [];
-        var matches = string.Join(" or ", rowKeys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ArticleIndexRow.AllPartition}") + " and (" + matches + ")";
+        var matches = await SearchIndex.IntersectAsync(streams, ArticleIndexFilter.RowKeyBounds(query), take + 1, SearchRequestBudget, cancellationToken).ConfigureAwait(false);
+        var pageKeys = matches.RowKeys.Take(take).ToList();
+        // The next page follows from the matches, not from the rows found for them, so a posting whose article
+        // has gone cannot end the paging early.
+        var next = matches.RowKeys.Count > take ? ArticleCursor.After(pageKeys[^1])
+            : matches.ResumeFrom is { } resume ? ArticleCursor.From(resume)
+            : null;
+        var rows = await LookUpAsync(pageKeys, cancellationToken).ConfigureAwait(false);
+        return new ArticlePage(rows.Select(r => r.ToSummary()).ToArray(), next);
+    }
+
+    private async Task<List<ArticleIndexRow>> LookUpAsync(List<string> rowKeys, CancellationToken cancellationToken)
+    {
         var rows = new List<ArticleIndexRow>(rowKeys.Count);
-        await foreach (var row in tables.ArticleIndex.QueryAsync<ArticleIndexRow>(filter, maxPerPage: rowKeys.Count, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-            rows.Add(row);
+        foreach (var chunk in rowKeys.Chunk(KeysPerLookup))
+        {
+            // The range bounds the scan to the chunk's span; the listed keys pick the rows within it.
+            var keys = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ArticleIndexRow.AllPartition} and RowKey ge {chunk[0]} and RowKey le {chunk[^1]}") + " and (" + keys + ")";
+            await foreach (var row in tables.ArticleIndex.QueryAsync<ArticleIndexRow>(filter, maxPerPage: chunk.Length, select: ArticleIndexRow.ListColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+                rows.Add(row);
+        }
         return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
     }
 
     public async Task SaveAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await locks.AcquireAsync(article.Id, cancellationToken).ConfigureAwait(false);
 
-        var rows = ArticleIndexRow.RowsFor(article).ToArray();
+        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(article.Id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
+        var previous = existing.HasValue ? existing.Value : null;
+        var before = previous is null ? IndexState.None : IndexState.ReadFrom(previous);
+
+        // An undated article keeps the list position it got when it was first stored, through re-parses.
+        var sortTime = article.PublishedAt ?? previous?.GetDateTimeOffset(SortTimeProperty) ?? article.Provenance.IngestedAt;
+        var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
         var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
         var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
-        var body = ArticleEntity.BodyOf(article);
-        string? bodyBlob = null;
-        if (body.Length > ArticleEntity.MaxBodyChars)
-        {
-            bodyBlob = article.Id + ".txt";
-            await tables.BodiesContainer.GetBlobClient(bodyBlob).UploadAsync(BinaryData.FromString(body), overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
+        var after = before.Next(keys, terms);
 
-        // 1. The detail, with what its derived rows will be. A list row must never point at an article that is not there.
-        var (before, after, etag) = await WriteDetailAsync(article, keys, terms, bodyBlob, cancellationToken).ConfigureAwait(false);
+        // 1. The body, when the entity cannot hold it, under a name of its own content (a failed save leaves the
+        //    current one intact), then the detail with what its derived rows will be. A list row must never point
+        //    at an article that is not there.
+        var bodyBlob = await WriteBodyBlobIfLongAsync(article, after, cancellationToken).ConfigureAwait(false);
+        var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
+        entity[SortTimeProperty] = sortTime;
+        var written = previous is null
+            ? await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+            : await tables.Articles.UpdateEntityAsync(entity, previous.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
         // 2. The derived rows. When the version before was complete, only the difference is written; after a save
         //    that stopped halfway, everything is written again. Every write is an idempotent upsert or delete.
@@ -110,74 +144,56 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets) : I
         var facetsNow = Facets(keys);
         await facets.CountAsync(article.Id, resume ? facetsNow : facetsNow.Except(Facets(before.Keys)), cancellationToken).ConfigureAwait(false);
 
-        // 3. What the versions before left behind.
+        // 3. What the versions before left behind: postings before list rows, so a search never finds a row that is gone.
+        await _search.RemoveAsync(after.StalePostings, cancellationToken).ConfigureAwait(false);
         await facets.UncountAsync(article.Id, Facets(after.StaleKeys).Except(facetsNow), cancellationToken).ConfigureAwait(false);
         await DeleteIndexRowsAsync(after.StaleKeys, cancellationToken).ConfigureAwait(false);
-        await _search.RemoveAsync(after.StalePostings, cancellationToken).ConfigureAwait(false);
 
-        // 4. Done: nothing is left to clean up. If another save got in first, its own step 4 says so.
+        // 4. Done: nothing is left to clean up.
         var done = new TableEntity(article.Id, ArticleEntity.RowKey);
         (after with { Complete = true, StaleKeys = [], StalePostings = new Dictionary<string, string[]>() }).WriteTo(done);
-        try
-        {
-            await tables.Articles.UpdateEntityAsync(done, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-        }
+        await tables.Articles.UpdateEntityAsync(done, written.Headers.ETag ?? ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (previous?.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } oldBody && oldBody != bodyBlob)
+            await tables.BodiesContainer.DeleteBlobIfExistsAsync(oldBody, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the body to a blob when it is too long for the entity (or would push the entity past 1 MiB); returns its name, or null.</summary>
+    private async Task<string?> WriteBodyBlobIfLongAsync(Article article, IndexState index, CancellationToken cancellationToken)
+    {
+        var body = ArticleEntity.BodyOf(article);
+        if (body.Length <= ArticleEntity.MaxBodyChars && body.Length + index.ApproximateChars + ArticleEntity.MetadataChars(article) <= ArticleEntity.MaxEntityChars)
+            return null;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..16];
+        var name = $"bodies/{article.Id}/{hash}.txt";
+        await tables.BodiesContainer.GetBlobClient(name).UploadAsync(BinaryData.FromString(body), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return name;
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsWellFormed(id))
             return;
-        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, IndexState.Columns, cancellationToken).ConfigureAwait(false);
+        await using var held = await locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false);
+        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
             return;
         var state = IndexState.ReadFrom(existing.Value!);
         var keys = state.Keys.Concat(state.StaleKeys).Distinct().ToArray();
         var postings = state.StalePostings.Append(new(state.RowKey ?? "", state.Terms.ToArray())).Where(p => p.Key.Length > 0);
 
-        // Lists, search and counts first, so a reader never follows a list row to a missing article.
-        await DeleteIndexRowsAsync(keys, cancellationToken).ConfigureAwait(false);
+        // Search, counts and lists first, so a reader never follows a list row to a missing article.
         await _search.RemoveAsync(postings, cancellationToken).ConfigureAwait(false);
         await facets.UncountAsync(id, Facets(keys), cancellationToken).ConfigureAwait(false);
+        await DeleteIndexRowsAsync(keys, cancellationToken).ConfigureAwait(false);
         try
         {
-            await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            await tables.Articles.DeleteEntityAsync(id, ArticleEntity.RowKey, existing.Value!.ETag, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
         }
-        await tables.BodiesContainer.DeleteBlobIfExistsAsync(id + ".txt", cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Writes the article entity conditionally on what was read (insert if absent, replace if unchanged since the read),
-    /// re-reading on conflict: of two concurrent saves, each sees what the other wrote.
-    /// </summary>
-    private async Task<(IndexState Before, IndexState After, ETag ETag)> WriteDetailAsync(
-        Article article, IReadOnlyList<(string, string)> keys, IReadOnlyList<string> terms, string? bodyBlob, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(article.Id, ArticleEntity.RowKey, IndexState.Columns, cancellationToken).ConfigureAwait(false);
-            var before = existing.HasValue ? IndexState.ReadFrom(existing.Value!) : IndexState.None;
-            var after = before.Next(keys, terms);
-            var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
-            try
-            {
-                var response = existing.HasValue
-                    ? await tables.Articles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
-                    : await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                return (before, after, response.Headers.ETag ?? ETag.All);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(2, 10 * Math.Min(attempt, 10)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        if (existing.Value!.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } bodyBlob)
+            await tables.BodiesContainer.DeleteBlobIfExistsAsync(bodyBlob, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static HashSet<(FacetKind Kind, string Name)> Facets(IEnumerable<(string Partition, string Row)> keys) =>

@@ -30,6 +30,10 @@ internal sealed record IndexState(
 
     public static readonly IndexState None = new([], [], true, [], new Dictionary<string, string[]>());
 
+    /// <summary>About how many characters the state takes in the entity, to budget the entity's size.</summary>
+    public int ApproximateChars =>
+        Terms.Sum(t => t.Length + 1) + (Keys.Count + StaleKeys.Count) * 80 + Math.Min(MaxStalePostingsChars, StalePostings.Sum(p => p.Key.Length + p.Value.Sum(t => t.Length + 1)));
+
     /// <summary>The list RowKey, the one the postings are filed under.</summary>
     public string? RowKey => Keys.Where(k => k.Partition == ArticleIndexRow.AllPartition).Select(k => k.Row).FirstOrDefault();
 

@@ -62,7 +62,8 @@ public sealed partial class DocumentIngestionService(
         var bytes = await ReadBoundedAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
-            return await FailAsync(document, "", 0, nameof(ParseFailureReason.TooLarge),
+            var before = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(document, before, "", 0, nameof(ParseFailureReason.TooLarge),
                 $"The document is larger than the limit of {maxBytes} bytes.", cancellationToken).ConfigureAwait(false);
         }
 
@@ -76,7 +77,7 @@ public sealed partial class DocumentIngestionService(
 
         var parsed = parser.Parse(bytes, document.Name, cancellationToken);
         if (!parsed.Succeeded)
-            return await FailAsync(document, hash, bytes.Length, parsed.Failure.Reason.ToString(), parsed.Failure.Detail, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(document, previous, hash, bytes.Length, parsed.Failure.Reason.ToString(), parsed.Failure.Detail, cancellationToken).ConfigureAwait(false);
 
         var id = ingestOptions.KeepArticleId && previous?.ArticleId is { } kept
             ? kept
@@ -112,12 +113,14 @@ public sealed partial class DocumentIngestionService(
             await articles.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IngestionResult> FailAsync(DocumentRef document, string hash, long size, string reason, string detail, CancellationToken cancellationToken)
+    /// <summary>Records the failure, keeping the article the document made before (still served), so a fixed upload replaces it.</summary>
+    private async Task<IngestionResult> FailAsync(DocumentRef document, DocumentRecord? previous, string hash, long size, string reason, string detail, CancellationToken cancellationToken)
     {
         await ledger.RecordAsync(document.Container, new DocumentRecord
         {
             BlobName = document.Name,
             Status = nameof(DocumentStatus.Failed),
+            ArticleId = previous?.ArticleId,
             Reason = reason,
             Detail = detail,
             BlobETag = document.ETag,

@@ -35,45 +35,125 @@ internal sealed class SearchIndex(ContentTables tables)
     private static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
 
+    /// <summary>The matches of one page, and where a search that ran out of its request budget should go on from.</summary>
+    public sealed record Intersection(List<string> RowKeys, string? ResumeFrom);
+
     /// <summary>
-    /// The RowKeys present in every stream, in order, at most <paramref name="take"/>. Each stream is one partition read
-    /// in RowKey order; the merge-join advances the streams that are behind to the furthest one.
+    /// The RowKeys present in every stream, in order, at most <paramref name="take"/>. Each stream is one partition
+    /// read in RowKey order; the merge-join moves the streams that are behind up to the furthest one, and a stream
+    /// whose page runs out while it is still behind seeks (a new range query from the furthest key) instead of
+    /// reading the rows in between. After <paramref name="maxRequests"/> reads it stops with what it has and the
+    /// key to resume from, so a rare combination of common words cannot make one request expensive.
     /// </summary>
-    public static async Task<List<string>> IntersectAsync(IReadOnlyList<(TableClient Table, string Partition)> streams, string boundsFilter, int take, CancellationToken cancellationToken)
+    public static async Task<Intersection> IntersectAsync(
+        IReadOnlyList<(TableClient Table, string Partition)> streams, string boundsFilter, int take, int maxRequests, CancellationToken cancellationToken)
     {
-        var cursors = streams.Select(s => s.Table.QueryAsync<TableEntity>(
-                string.Join(" and ", new[] { TableClient.CreateQueryFilter($"PartitionKey eq {s.Partition}"), boundsFilter }.Where(f => f.Length > 0)),
-                maxPerPage: streams.Count == 1 ? take : 1000,
-                select: ["RowKey"],
-                cancellationToken: cancellationToken)
-            .GetAsyncEnumerator(cancellationToken)).ToArray();
+        var budget = new Budget(maxRequests);
+        var postings = streams.Select(s => new PostingStream(s.Table, s.Partition, boundsFilter, streams.Count == 1 ? take : 1000, budget)).ToArray();
         var found = new List<string>(take);
         try
         {
-            foreach (var cursor in cursors)
-                if (!await cursor.MoveNextAsync().ConfigureAwait(false)) return found;
+            foreach (var stream in postings)
+                if (!await stream.SeekAsync(null, cancellationToken).ConfigureAwait(false)) return new(found, null);
 
             while (found.Count < take)
             {
-                var furthest = cursors.Select(c => c.Current.RowKey).Max(StringComparer.Ordinal)!;
+                var furthest = postings.Select(p => p.Current).Max(StringComparer.Ordinal)!;
                 var aligned = true;
-                foreach (var cursor in cursors)
+                foreach (var stream in postings)
                 {
-                    while (string.CompareOrdinal(cursor.Current.RowKey, furthest) < 0)
-                        if (!await cursor.MoveNextAsync().ConfigureAwait(false)) return found;
-                    aligned &= cursor.Current.RowKey == furthest;
+                    if (!await stream.SeekAsync(furthest, cancellationToken).ConfigureAwait(false)) return new(found, null);
+                    aligned &= stream.Current == furthest;
                 }
                 if (!aligned) continue;
                 found.Add(furthest);
-                foreach (var cursor in cursors)
-                    if (!await cursor.MoveNextAsync().ConfigureAwait(false)) return found;
+                foreach (var stream in postings)
+                    if (!await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false)) return new(found, null);
             }
-            return found;
+            return new(found, null);
         }
-        finally
+        catch (BudgetExhaustedException)
         {
-            foreach (var cursor in cursors)
-                await cursor.DisposeAsync().ConfigureAwait(false);
+            // Everything before the furthest key reached is decided: the next page starts there.
+            return new(found, postings.Where(p => p.Current is not null).Select(p => p.Current).Max(StringComparer.Ordinal));
+        }
+    }
+
+    private sealed class BudgetExhaustedException : Exception;
+
+    private sealed class Budget(int requests)
+    {
+        private int _left = requests;
+
+        public void Spend()
+        {
+            if (--_left < 0) throw new BudgetExhaustedException();
+        }
+    }
+
+    /// <summary>One posting list, read a page at a time, able to jump ahead.</summary>
+    private sealed class PostingStream(TableClient table, string partition, string boundsFilter, int pageSize, Budget budget)
+    {
+        private List<string> _page = [];
+        private int _index;
+        private string? _continuation;
+        private string _filter = "";
+
+        public string? Current => _index < _page.Count ? _page[_index] : null;
+
+        /// <summary>Moves to the first key at or after <paramref name="target"/> (or the first key, when null); false at the end.</summary>
+        public async Task<bool> SeekAsync(string? target, CancellationToken cancellationToken)
+        {
+            if (target is null)
+                return await QueryAsync(null, cancellationToken).ConfigureAwait(false);
+            while (Current is { } current && string.CompareOrdinal(current, target) < 0)
+                _index++;
+            if (Current is not null)
+                return true;
+            // The page ran out before the target: seek rather than read the rows in between.
+            return _continuation is not null && await QueryAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<bool> MoveNextAsync(CancellationToken cancellationToken)
+        {
+            _index++;
+            if (Current is not null)
+                return true;
+            return _continuation is not null && await NextPageAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private Task<bool> QueryAsync(string? from, CancellationToken cancellationToken)
+        {
+            var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+            if (boundsFilter.Length > 0) parts.Add(boundsFilter);
+            if (from is not null) parts.Add(TableClient.CreateQueryFilter($"RowKey ge {from}"));
+            _filter = string.Join(" and ", parts);
+            _continuation = null;
+            return NextPageAsync(cancellationToken);
+        }
+
+        private async Task<bool> NextPageAsync(CancellationToken cancellationToken)
+        {
+            // Pages can come back empty with a continuation token: follow it.
+            do
+            {
+                budget.Spend();
+                var pages = table.QueryAsync<TableEntity>(_filter, maxPerPage: pageSize, select: ["RowKey"], cancellationToken: cancellationToken)
+                    .AsPages(_continuation, pageSize);
+                await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    _page = [];
+                    _continuation = null;
+                    break;
+                }
+                _page = enumerator.Current.Values.Select(e => e.RowKey).ToList();
+                _continuation = enumerator.Current.ContinuationToken;
+                _index = 0;
+            }
+            while (_page.Count == 0 && _continuation is not null);
+            _index = 0;
+            return Current is not null;
         }
     }
 }

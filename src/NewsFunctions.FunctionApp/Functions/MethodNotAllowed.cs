@@ -5,7 +5,11 @@ using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp.Functions;
 
-/// <summary>Writes to the read-only API are a 405 problem naming the methods it allows, not a bare 404.</summary>
+/// <summary>
+/// Writes to the read-only API are a 405 problem naming the methods it allows, not a bare 404.
+/// The host matches routes in the order of function names, not by specificity, so a function with a specific
+/// write route (DeleteArticle) must sort before this one; FunctionsMetadataTests keeps that true.
+/// </summary>
 public sealed class MethodNotAllowed
 {
     [Function(nameof(MethodNotAllowed))]

@@ -25,7 +25,7 @@ internal static class ArticleFeed
         var articlesUrl = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/api/articles");
         var filters = string.Join(", ", new[] { query.Category, query.Source }.Where(f => f is not null));
         var feed = new SyndicationFeed(
-            filters.Length == 0 ? "NewsFunctions: newest articles" : $"NewsFunctions: newest articles ({filters})",
+            filters.Length == 0 ? "NewsFunctions: newest articles" : XmlText($"NewsFunctions: newest articles ({filters})"),
             "The newest articles, newest first.",
             // The channel links to the JSON list with the same filters: the feed has no HTML site of its own.
             new Uri(articlesUrl + ListQuery(query)))
@@ -53,7 +53,7 @@ internal static class ArticleFeed
     private static SyndicationItem Item(ArticleSummary article, string articlesUrl)
     {
         var link = new Uri($"{articlesUrl}/{Uri.EscapeDataString(article.Id)}");
-        var item = new SyndicationItem(article.Title, article.Summary, link)
+        var item = new SyndicationItem(XmlText(article.Title), XmlText(article.Summary), link)
         {
             // The id is stable across re-uploads; the API URL may move, so the guid is not a permalink.
             Id = article.Id,
@@ -61,10 +61,29 @@ internal static class ArticleFeed
         if (article.PublishedAt is { } published)
             item.PublishDate = published;
         foreach (var category in article.Categories)
-            item.Categories.Add(new SyndicationCategory(category));
+            item.Categories.Add(new SyndicationCategory(XmlText(category)));
         if (!string.IsNullOrEmpty(article.Source))
-            item.ElementExtensions.Add("creator", DublinCore, article.Source);
+            item.ElementExtensions.Add("creator", DublinCore, XmlText(article.Source));
         return item;
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 allows it: scraped pages carry control characters (U+000B, U+FFFE, lone surrogates) that JSON
+    /// escapes but XML cannot hold at all, and one such title must not break the feed for every reader.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+            return text;
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+                clean.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                clean.Append(text[i]).Append(text[++i]);
+        }
+        return clean.ToString();
     }
 
     private static string ListQuery(ArticleQuery query)

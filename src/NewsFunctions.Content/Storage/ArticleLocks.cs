@@ -1,0 +1,97 @@
+using Azure;
+using Azure.Storage.Blobs.Specialized;
+
+namespace NewsFunctions.Content.Storage;
+
+/// <summary>
+/// Serialises every write to one article (saves and deletes) with a blob lease on <c>locks/&lt;id&gt;</c> in the
+/// article blobs container. The ETag checks order single writes; the lease orders whole saves, whose derived rows
+/// (list index, postings, counts) would otherwise interleave when the same document arrives twice at once.
+/// A holder that dies loses the lease when it expires; a long save renews it.
+/// </summary>
+public sealed class ArticleLocks(ContentTables tables)
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(90);
+
+    public async Task<IAsyncDisposable> AcquireAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var blob = tables.BodiesContainer.GetBlobClient("locks/" + articleId);
+        var lease = blob.GetBlobLeaseClient();
+        var started = DateTimeOffset.UtcNow;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new Held(lease, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                try
+                {
+                    await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException exists) when (exists.Status is 409 or 412)
+                {
+                    // Created (and perhaps leased) by another writer meanwhile.
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 409 && DateTimeOffset.UtcNow - started < MaxWait)
+            {
+                // Another save of the same article holds it: wait for it to finish.
+                await Task.Delay(Math.Min(50 * attempt, 1000) + Random.Shared.Next(0, 50), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private sealed class Held : IAsyncDisposable
+    {
+        private readonly BlobLeaseClient _lease;
+        private readonly CancellationTokenSource _stop;
+        private readonly Task _renewing;
+
+        public Held(BlobLeaseClient lease, CancellationToken cancellationToken)
+        {
+            _lease = lease;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _renewing = RenewAsync(_stop.Token);
+        }
+
+        private async Task RenewAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(RenewEvery, cancellationToken).ConfigureAwait(false);
+                    await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (RequestFailedException)
+            {
+                // Lost the lease (storage unreachable): the save's own ETag-conditional writes still guard the entity.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _renewing.ConfigureAwait(false);
+            _stop.Dispose();
+            try
+            {
+                await _lease.ReleaseAsync().ConfigureAwait(false);
+            }
+            catch (RequestFailedException)
+            {
+                // Expired or storage unreachable: the lease runs out by itself.
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Azure.Data.Tables;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Search;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.IntegrationTests;
+
+/// <summary>The corners a reviewer found: undated articles under concurrency, orphan postings, split surrogates.</summary>
+public sealed class EdgeCaseTests : IAsyncLifetime
+{
+    private readonly ContentTestHost _host = new();
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    private IArticleStore Store => _host.Service<IArticleStore>();
+
+    private static byte[] Undated(string title, string body) => Encoding.UTF8.GetBytes(string.Join('\n',
+        "您现在的位置:首页 > 无日期栏目", title, "来源:测试站", "", body, "上一条:无"));
+
+    private async Task<IngestionResult> IngestAsync(string name, byte[] content, IngestOptions? options = null)
+    {
+        using var stream = new MemoryStream(content);
+        return await _host.Service<IDocumentIngestion>().IngestAsync(new(_host.Documents.Name, name), stream, options ?? IngestOptions.Default, CancellationToken.None);
+    }
+
+    private async Task<int> PostingsAsync(string term)
+    {
+        var count = 0;
+        await foreach (var _ in _host.Service<ContentTables>().Search.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition(term)}"), select: ["RowKey"]))
+            count++;
+        return count;
+    }
+
+    [Fact]
+    public async Task An_undated_article_reparsed_concurrently_keeps_one_position_and_one_posting_per_word()
+    {
+        var document = Undated("没有日期的通知", "关于防汛工作的紧急通知。");
+        await IngestAsync("undated.txt", document);
+        var first = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => IngestAsync("undated.txt", document, new IngestOptions(Reparse: true))));
+
+        var after = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items);
+        Assert.Equal(first.Id, after.Id);
+        Assert.Equal(1, await PostingsAsync("防汛"));
+        Assert.Single((await Store.ListAsync(new ArticleQuery { Search = "防汛" }, CancellationToken.None)).Items);
+        Assert.Equal(1, (await _host.Service<FacetCounters>().GetAsync(FacetKind.Category, CancellationToken.None)).Single().Count);
+    }
+
+    [Fact]
+    public async Task A_posting_whose_article_is_gone_does_not_end_search_paging()
+    {
+        for (var i = 0; i < 5; i++)
+            await IngestAsync($"d{i}.txt", Documents.Article($"防汛通知第{i}号", new DateOnly(2024, 6, 1).AddDays(i)));
+        // An orphan posting, as a crash between removing list rows and postings could once leave.
+        var orphanRowKey = TableKeysFor(new DateOnly(2024, 6, 10));
+        await _host.Service<ContentTables>().Search.UpsertEntityAsync(new TableEntity(SearchIndex.Partition("防汛"), orphanRowKey));
+
+        var titles = new List<string>();
+        ArticleCursor? cursor = null;
+        do
+        {
+            var page = await Store.ListAsync(new ArticleQuery { Search = "防汛", Limit = 2, Cursor = cursor }, CancellationToken.None);
+            titles.AddRange(page.Items.Select(i => i.Title));
+            cursor = page.Next;
+        } while (cursor is not null);
+
+        Assert.Equal(Enumerable.Range(0, 5).Reverse().Select(i => $"防汛通知第{i}号"), titles);
+    }
+
+    [Fact]
+    public async Task A_body_with_characters_outside_the_bmp_at_a_chunk_boundary_round_trips()
+    {
+        // 𠀋 (U+2000B) is a surrogate pair; put one across the 32K boundary of the body's first property.
+        var body = new string('文', ArticleEntity.BodyChunkChars - 1) + "𠀋" + new string('字', 100);
+        await IngestAsync("ext-b.txt", Documents.Article("扩展汉字", new DateOnly(2024, 7, 1), body: body));
+
+        var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
+        Assert.Equal(body, (await Store.FindAsync(id, CancellationToken.None))!.Paragraphs[0]);
+    }
+
+    private static string TableKeysFor(DateOnly day) =>
+        (DateTime.MaxValue.Ticks - new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + ":zzzzzzzzzzzzz";
+}
