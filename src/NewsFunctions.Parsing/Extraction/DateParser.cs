@@ -9,18 +9,64 @@ internal static partial class DateParser
     /// <summary>China Standard Time: Chinese sites publish in it unless they say otherwise.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?(?:\s*(?<h>\d{1,2})\s*[:：时]\s*(?<min>\d{1,2})(?:\s*[:：分]\s*(?<s>\d{1,2}))?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?(?:(?:\s*|T)(?<h>\d{1,2})\s*[:：时]\s*(?<min>\d{1,2})(?:\s*[:：分]\s*(?<s>\d{1,2}))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
-    public static bool TryParse(string text, out DateTimeOffset value, out bool hasTime)
+    public static bool TryParse(string text, out DateTimeOffset value, out bool hasTime) =>
+        TryFind(text, out value, out hasTime, out _);
+
+    /// <summary>The first valid date in the text, with where it sits (so the rest of a line can be read as a byline).</summary>
+    public static bool TryFind(string text, out DateTimeOffset value, out bool hasTime, out Range span)
     {
+        span = default;
+        if (!ContainsYear(text))
+        {
+            value = default;
+            hasTime = false;
+            return false;
+        }
         foreach (Match match in DatePattern().Matches(text))
         {
             if (TryBuild(match, out value, out hasTime))
+            {
+                span = match.Index..(match.Index + match.Length);
                 return true;
+            }
         }
         value = default;
         hasTime = false;
+        return false;
+    }
+
+    /// <summary>Cheap pre-check (four digits starting 19 or 20) so most lines never reach the regex.</summary>
+    private static bool ContainsYear(string text)
+    {
+        for (var i = 0; i + 3 < text.Length; i++)
+        {
+            if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0'))
+                if (char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
+                    return true;
+        }
+        return false;
+    }
+
+    /// <summary>Machine dates from meta tags, JSON-LD and time elements (ISO 8601 and close relatives).
+    /// Without an offset the time is China time; with one it is converted to China time (same instant).</summary>
+    public static bool TryParseMachine(string? text, out DateTimeOffset value, out bool hasTime)
+    {
+        value = default;
+        hasTime = false;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var trimmed = text.Trim();
+        if (trimmed.Length > 64) return false;
+        var hasOffset = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 9 || (trimmed.Length > 19 && trimmed.LastIndexOf('-') > 10);
+        if (hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && withOffset.Year >= 1990)
+        {
+            value = withOffset.ToOffset(ChinaOffset);
+            hasTime = true;
+            return true;
+        }
+        if (TryParse(trimmed, out value, out hasTime)) return true;
         return false;
     }
 

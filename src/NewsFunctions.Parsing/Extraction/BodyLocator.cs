@@ -1,0 +1,59 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>
+/// Finds the article body as the run of blocks with the highest total score (maximum-subarray search):
+/// prose with punctuation and few links scores positive, menus, link lists, labels and footers negative,
+/// so the best run is the article with the furniture on both sides left out.
+/// </summary>
+internal static class BodyLocator
+{
+    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    {
+        double best = 0, current = 0;
+        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var score = Score(blocks[i], roles[i]);
+            if (current <= 0)
+            {
+                current = score;
+                currentStart = i;
+            }
+            else
+            {
+                current += score;
+            }
+            if (current > best)
+            {
+                best = current;
+                bestStart = currentStart;
+                bestEnd = i;
+            }
+        }
+        return (bestStart, bestEnd);
+    }
+
+    /// <summary>Positive for prose, negative for furniture; roughly the number of letters either way.</summary>
+    public static double Score(Block block, BlockRole role)
+    {
+        var letters = block.Letters;
+        if (letters == 0) return role == BlockRole.Image ? 0.5 : -0.5;
+        switch (role)
+        {
+            case BlockRole.Footer: return -2.0 * letters - 30;
+            case BlockRole.Noise or BlockRole.PreviousNext or BlockRole.Breadcrumb: return -letters - 10;
+            case BlockRole.Meta: return -Math.Min(letters, 20);
+        }
+        var linkDensity = block.LinkDensity;
+        if (linkDensity > 0.5) return -letters * (0.5 + linkDensity);
+        var plain = letters * (1 - linkDensity);
+        if (block.Punctuation > 0)
+        {
+            // Menus joined by commas are rare; prose has a punctuation mark every 5-40 letters.
+            var density = (double)block.Punctuation / letters;
+            return density > 0.5 && letters < 20 ? -letters * 0.5 : plain + 2;
+        }
+        // No punctuation: a short label, menu item or headline; a long run is a menu or a tag cloud.
+        return letters < 12 ? -letters * 0.5 - 3 : -plain * 0.3 - 3;
+    }
+}

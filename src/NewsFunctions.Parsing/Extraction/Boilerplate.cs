@@ -1,0 +1,22 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>Page furniture that is never article text: footers, tool bars, counters, share widgets.</summary>
+internal static class Boilerplate
+{
+    /// <summary>Lines that end a page: once seen, the article is over.</summary>
+    private static readonly string[] FooterMarkers =
+        ["Copyright", "copyright", "COPYRIGHT", "版权所有", "ICP备", "ICP证", "主办单位", "承办单位", "技术支持", "网站地图", "与我们联系", "联系我们", "关于我们", "公网安备", "违法和不良信息", "举报电话", "不良信息举报"];
+
+    /// <summary>Short lines carrying these are tools and counters, not text.</summary>
+    private static readonly string[] NoiseMarkers =
+        ["打印本页", "关闭窗口", "打印", "关闭", "字号", "分享到", "分享至", "扫一扫", "浏览次数", "点击数", "阅读次数", "浏览量", "收藏本页", "返回顶部", "返回首页", "加入收藏", "设为首页", "我要纠错", "复制链接", "【大】", "【中】", "【小】", "[大]", "[中]", "[小]", "相关新闻", "相关阅读", "相关链接", "推荐阅读", "热点推荐", "热门推荐", "延伸阅读", "更多>>", "更多 >>", "查看更多", "点击排行", "发表评论", "网友评论", "评论(", "我要评论", "登录", "注册", "上一页", "下一页"];
+
+    private static readonly string[] StrongNoise = ["©", "&copy;"];
+
+    /// <summary>A footer line: copyright, ICP licence, sponsor. Only short lines count, so a paragraph that mentions copyright stays.</summary>
+    public static bool IsFooter(Block block) =>
+        block.Letters < 160 && (FooterMarkers.Any(block.Text.Contains) || (block.Letters < 80 && StrongNoise.Any(block.Text.Contains)));
+
+    public static bool IsNoise(Block block) =>
+        block.Letters < 40 && (block.Punctuation == 0 || block.Letters < 12) && NoiseMarkers.Any(block.Text.Contains);
+}

@@ -1,0 +1,151 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>Author, editor and source: labelled values near the body, reporter bylines, closing (记者 X) lines.</summary>
+internal static class BylineFinder
+{
+    public sealed record Byline(string? Author, string? Editor, string? Source);
+
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看"];
+
+    public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
+    {
+        string? author = null, editor = null, source = null;
+        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
+        {
+            var block = blocks[i];
+            if (block.Letters > 200 && roles[i] == BlockRole.Text) continue;
+            foreach (var (field, value) in Labels.ReadLabelledValues(block.Text))
+            {
+                switch (field)
+                {
+                    case Labels.Field.Author when author is null:
+                        author = Names(value);
+                        break;
+                    case Labels.Field.Editor when editor is null:
+                        editor = Names(value);
+                        break;
+                    case Labels.Field.Source when source is null:
+                        source = Source(value);
+                        break;
+                }
+            }
+        }
+
+        author ??= Reporter(blocks, titleIndex, bodyStart, bodyEnd);
+        author ??= Closing(blocks, roles, bodyStart, bodyEnd);
+        author ??= FromMeta(hints);
+        author ??= NameLineUnderTitle(blocks, roles, titleIndex, bodyStart);
+        author ??= LeftOnDateLine(blocks, date);
+        author ??= editor;
+        return new Byline(author, editor, source);
+    }
+
+    /// <summary>Where bylines sit: from a little above the headline to the first lines of the body, then the body's last lines and below.</summary>
+    private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd)
+    {
+        var top = Math.Max(0, (titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart) - 3);
+        for (var i = top; i < Math.Min(count, bodyStart + 3); i++) yield return i;
+        for (var i = Math.Max(bodyStart + 3, bodyEnd - 2); i < Math.Min(count, bodyEnd + 8); i++) yield return i;
+    }
+
+    private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)
+    {
+        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
+        {
+            var match = Labels.Reporter().Match(blocks[i].Text);
+            if (match.Success && Names(match.Groups["names"].Value) is { } names) return names;
+        }
+        return null;
+    }
+
+    private static string? Closing(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, int bodyEnd)
+    {
+        for (var i = Math.Min(blocks.Count - 1, bodyEnd + 2); i >= Math.Max(bodyStart, bodyEnd - 3) && i >= 0; i--)
+        {
+            if (roles[i] is BlockRole.Footer) continue;
+            var match = Labels.ClosingByline().Match(blocks[i].Text);
+            if (match.Success && Names(match.Groups["names"].Value) is { } names) return names;
+        }
+        return null;
+    }
+
+    private static string? FromMeta(PageHints hints)
+    {
+        var meta = hints.Author?.Trim();
+        if (string.IsNullOrEmpty(meta) || meta.Length > 30 || meta.Contains("://", StringComparison.Ordinal) || meta.Contains('.', StringComparison.Ordinal)) return null;
+        if (hints.SiteName is not null && meta.Contains(hints.SiteName, StringComparison.Ordinal)) return null;
+        return Names(meta);
+    }
+
+    /// <summary>A line holding only a name (2-4 CJK letters or a user name) between headline and body.</summary>
+    private static string? NameLineUnderTitle(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart)
+    {
+        if (titleIndex < 0) return null;
+        for (var i = titleIndex + 1; i < Math.Min(blocks.Count, Math.Max(bodyStart + 1, titleIndex + 2)) && i <= titleIndex + 4; i++)
+        {
+            var text = blocks[i].Text;
+            if (blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5) continue;
+            if (text.Length is >= 2 and <= 4 && text.All(TextStats.IsCjk) && IsName(text)) return text;
+        }
+        return null;
+    }
+
+    /// <summary>"ggjjzhzz 2005-9-15 11:46" or "2004年7月16日 [ 黄宇 ]": the word left beside a bare date.</summary>
+    private static string? LeftOnDateLine(IReadOnlyList<Block> blocks, DateFinder.Found? date)
+    {
+        if (date is not { Index: >= 0 } found) return null;
+        var text = blocks[found.Index].Text;
+        if (blocks[found.Index].Letters > 60) return null;
+        var rest = text[..found.Span.Start.Value] + " " + text[found.Span.End.Value..];
+        foreach (var (_, value) in Labels.ReadLabelledValues(rest))
+            if (value.Length > 0) rest = rest.Replace(value, " ", StringComparison.Ordinal);
+        var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter))
+            .ToArray();
+        if (words.Length != 1) return null;
+        var word = words[0];
+        var cjkName = word.Length is >= 2 and <= 4 && word.All(TextStats.IsCjk);
+        var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
+        return (cjkName || userName) && IsName(word) ? word : null;
+    }
+
+    private static bool IsName(string word) => !NotNames.Any(word.Contains) && !Labels.BreadcrumbLabel().IsMatch(word);
+
+    /// <summary>The names at the start of a labelled value: stops at counters, links and other fields.</summary>
+    internal static string? Names(string value)
+    {
+        var words = value.Split([' ', '\u3000', '\t', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
+        var names = new List<string>();
+        foreach (var raw in words)
+        {
+            var word = CutSuffix(raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', '|', '/', '丨'));
+            if (word.Length == 0) break;
+            if (word.Length > 20 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
+            if (!IsName(word)) break;
+            names.Add(word);
+            if (names.Count == 6 || word.Length != raw.Length) break;
+        }
+        return names.Count == 0 ? null : string.Join(' ', names);
+    }
+
+    private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿"];
+
+    /// <summary>"彭冲山东冠县报道" → "彭冲山东冠县": drops the reporting verb that follows a byline.</summary>
+    private static string CutSuffix(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            var at = word.IndexOf(suffix, StringComparison.Ordinal);
+            if (at > 0) word = word[..at];
+        }
+        var slash = word.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? word[..slash] : word;
+    }
+
+    private static string? Source(string value)
+    {
+        var cut = value.IndexOf("  ", StringComparison.Ordinal);
+        var source = (cut > 0 ? value[..cut] : value).Trim();
+        return source.Length is > 0 and <= 40 ? source : null;
+    }
+}

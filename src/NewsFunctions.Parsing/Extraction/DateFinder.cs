@@ -1,0 +1,46 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>
+/// The publication date: a machine date from the page head wins; else the date nearest the headline and the
+/// start of the body, preferring labelled lines (发布时间:) over dates inside paragraphs or the footer.
+/// </summary>
+internal static class DateFinder
+{
+    public readonly record struct Found(DateTimeOffset Value, bool HasTime, int Index, Range Span);
+
+    public static Found? Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, PageHints hints)
+    {
+        if (hints.PublishedAt is { } meta)
+            return new Found(meta, hints.HasPublishedTime, -1, default);
+
+        Found? best = null;
+        var bestScore = double.MinValue;
+        var anchor = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (!DateParser.TryFind(block.Text, out var value, out var hasTime, out var span)) continue;
+            var score = Score(block, roles[i], i, anchor, bodyStart, bodyEnd) + (hasTime ? 3 : 0);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = new Found(value, hasTime, i, span);
+            }
+        }
+        return best;
+    }
+
+    private static double Score(Block block, BlockRole role, int index, int anchor, int bodyStart, int bodyEnd)
+    {
+        double score;
+        if (index >= anchor && index < bodyStart) score = 0;              // between headline and body: the usual place
+        else if (index < anchor) score = -(anchor - index) * 1.5;         // above the headline: page header dates
+        else if (index <= bodyEnd) score = -(index - bodyStart) * 2 - 4;  // inside the body: a byline, or a date in the text
+        else score = -(index - bodyEnd) - 12;                             // after the body: forum and blog footers
+        if (role == BlockRole.Meta) score += 15;
+        if (Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date)) score += 10;
+        if (role == BlockRole.Footer) score -= 40;
+        if (block.Letters > 80) score -= 20;
+        return score;
+    }
+}

@@ -1,0 +1,124 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>
+/// The headline: the block near the body that the document title (or og:title) contains, as GNE does
+/// with &lt;title&gt; and &lt;h1&gt;; else a lone heading; else the title split at its separators;
+/// else (text dumps) the nearest headline-like line above the body.
+/// </summary>
+internal static class TitleFinder
+{
+    private static readonly string[] Separators = ["_", "|", " - ", " – ", " — ", "－", "--", "丨", "｜", " :: ", "—"];
+
+    public static (string? Title, int Index) Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, PageHints hints)
+    {
+        var references = hints.HeadlineHints.Append(hints.DocumentTitle ?? string.Empty)
+            .Select(TextStats.Normalize).Where(r => r.Length >= 2).ToArray();
+        var from = Math.Max(0, bodyStart - 60);
+        var to = Math.Min(blocks.Count, bodyStart + 3);
+
+        var (bestIndex, bestScore) = (-1, 0.0);
+        if (references.Length > 0)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (!IsCandidate(blocks[i], roles[i])) continue;
+                var normalized = TextStats.Normalize(Clean(blocks[i].Text));
+                if (normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+                var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
+                    - Math.Abs(bodyStart - i) * 0.05;
+                if (references.Any(r => r == normalized)) score += 10;
+                if (score > bestScore) (bestIndex, bestScore) = (i, score);
+            }
+            if (bestIndex >= 0 && TextStats.Normalize(blocks[bestIndex].Text).Length >= 4)
+                return (Clean(blocks[bestIndex].Text), bestIndex);
+        }
+
+        var heading = FindHeading(blocks, roles, from, to);
+        if (heading >= 0) return (Clean(blocks[heading].Text), heading);
+
+        var fromHints = hints.HeadlineHints.Concat(hints.DocumentTitle is null ? [] : [hints.DocumentTitle])
+            .Select(Headline).FirstOrDefault(t => t.Length >= 2);
+        if (fromHints is not null) return (fromHints, -1);
+
+        var above = FindAbove(blocks, roles, bodyStart);
+        return above >= 0 ? (Headline(Clean(blocks[above].Text)), above) : (null, -1);
+    }
+
+    private static bool IsCandidate(Block block, BlockRole role) =>
+        block.Letters is >= 2 and <= 120
+        && (block.HeadingLevel > 0 || (role is BlockRole.Text or BlockRole.Noise or BlockRole.Meta && block.LinkDensity < 0.9));
+
+    /// <summary>The single highest-level heading above the body (h1, else h2), when there is exactly one.</summary>
+    private static int FindHeading(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
+    {
+        for (var level = 1; level <= 2; level++)
+        {
+            var found = -1;
+            var count = 0;
+            for (var i = from; i < to; i++)
+            {
+                if (blocks[i].HeadingLevel == level && blocks[i].Letters is >= 4 and <= 120 && roles[i] != BlockRole.Footer)
+                {
+                    found = i;
+                    count++;
+                }
+            }
+            if (count == 1) return found;
+        }
+        return -1;
+    }
+
+    /// <summary>The nearest line above the body that reads like a headline: skips labels, dates, menus, placeholders.</summary>
+    private static int FindAbove(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart)
+    {
+        var seen = 0;
+        for (var i = Math.Min(bodyStart, blocks.Count) - 1; i >= 0 && seen < 12; i--)
+        {
+            var block = blocks[i];
+            if (block.Letters == 0) continue;
+            seen++;
+            if (roles[i] is BlockRole.Meta or BlockRole.Noise or BlockRole.Footer or BlockRole.Breadcrumb or BlockRole.PreviousNext) continue;
+            var cleaned = Clean(block.Text);
+            var letters = TextStats.Normalize(cleaned).Length;
+            if (letters is < 4 or > 80) continue;
+            if (block.LinkDensity > 0.6) continue;
+            return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Drops bracketed placeholders ([logo], [ ]) and rule characters that dumps leave around headlines.</summary>
+    public static string Clean(string text)
+    {
+        var buffer = new System.Text.StringBuilder(text.Length);
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c == '[') { depth++; continue; }
+            if (c == ']' && depth > 0) { depth--; continue; }
+            if (depth > 0) continue;
+            if (c is '━' or '─' or '═' or '│' or '┃' or '■' or '●' or '•' or '◆' or '★' or '☆' or '▪' or '▶' or '►') continue;
+            buffer.Append(c);
+        }
+        return TextStats.CollapseWhitespace(buffer.ToString());
+    }
+
+    /// <summary>"Headline_Channel_Site": the longest part, since the headline is usually the longest.</summary>
+    public static string Headline(string title)
+    {
+        var parts = new List<string> { title };
+        foreach (var separator in Separators)
+            parts = parts.SelectMany(p => p.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return parts.Count == 0 ? title.Trim() : parts.MaxBy(p => TextStats.Normalize(p).Length)!;
+    }
+
+    /// <summary>The last part of a split document title, often the site's name.</summary>
+    public static string? SiteFromTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var parts = new List<string> { title };
+        foreach (var separator in Separators)
+            parts = parts.SelectMany(p => p.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return parts.Count >= 2 ? parts[^1] : null;
+    }
+}

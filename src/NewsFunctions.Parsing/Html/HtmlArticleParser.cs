@@ -1,0 +1,33 @@
+using AngleSharp.Html.Parser;
+using NewsFunctions.Parsing.Extraction;
+
+namespace NewsFunctions.Parsing.Html;
+
+/// <summary>HTML pages: parse with AngleSharp, read the head, cut the body into blocks, then the shared extraction.</summary>
+internal static class HtmlArticleParser
+{
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        IsNotConsumingCharacterReferences = false,
+    };
+
+    public static ParseResult Parse(string html, CancellationToken cancellationToken)
+    {
+        var parser = new HtmlParser(ParserOptions);
+        using var document = parser.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var hints = HtmlMetadata.Read(document, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var root = document.Body ?? document.DocumentElement;
+        if (root is null)
+            return ParseResult.Fail(ParseFailureReason.NoBody, "The HTML document has no body.", DocumentFormat.Html);
+        var blocks = HtmlBlockBuilder.Build(root, HtmlMetadata.BaseUri(document, hints), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        return ArticleBuilder.Build(blocks, hints, DocumentFormat.Html, cancellationToken);
+    }
+}

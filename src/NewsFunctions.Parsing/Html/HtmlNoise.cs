@@ -1,0 +1,34 @@
+using AngleSharp.Dom;
+
+namespace NewsFunctions.Parsing.Html;
+
+/// <summary>Which elements carry no article text at all (skipped) and which are page furniture by their HTML5 role.</summary>
+internal static class HtmlNoise
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "canvas", "select", "option",
+        "button", "input", "textarea", "object", "embed", "audio", "video", "map", "head", "link", "meta", "dialog",
+    };
+
+    private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "nav", "footer", "aside", "menu" };
+
+    /// <summary>Elements whose content is never shown or never prose: scripts, forms, hidden elements.</summary>
+    public static bool IsSkipped(IElement element)
+    {
+        if (Skipped.Contains(element.LocalName)) return true;
+        if (element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && IsHiddenStyle(style)) return true;
+        return string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>HTML5 furniture (nav, footer, aside): its text counts as link text, so it never wins the body.</summary>
+    public static bool IsFurniture(IElement element) => Furniture.Contains(element.LocalName);
+
+    private static bool IsHiddenStyle(string style)
+    {
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+}
