@@ -69,7 +69,8 @@ internal static class Furniture
         for (var i = blocks.Count - 1; i >= 0 && i >= blocks.Count - 80; i--)
         {
             var owner = Labels.CopyrightOwner().Match(blocks[i].Text);
-            if (owner.Success) return owner.Groups["name"].Value;
+            if (owner.Success && !owner.Groups["name"].Value.Contains("转载", StringComparison.Ordinal) && !owner.Groups["name"].Value.StartsWith('不'))
+                return owner.Groups["name"].Value;
         }
         return null;
     }

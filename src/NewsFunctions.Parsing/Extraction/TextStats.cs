@@ -17,7 +17,7 @@ internal static class TextStats
     }
 
     public static bool IsSentencePunctuation(char c) =>
-        c is '，' or '。' or '！' or '？' or '；' or '、' or '“' or '”' or '‘' or '’' or '：' or ',' or '!' or '?' or ';' or '"';
+        c is '，' or '。' or '！' or '？' or '；' or '、' or '“' or '”' or '‘' or '’' or ',' or '!' or '?' or ';' or '"';
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 

@@ -26,11 +26,12 @@ internal static class TitleFinder
                 if (normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
                 var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                     - Math.Abs(bodyStart - i) * 0.05;
-                if (references.Any(r => r == normalized)) score += 10;
+                if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
                 if (score > bestScore) (bestIndex, bestScore) = (i, score);
             }
+            // A block repeating the whole document title ("headline_site") still needs the site cut off.
             if (bestIndex >= 0 && TextStats.Normalize(blocks[bestIndex].Text).Length >= 4)
-                return (Clean(blocks[bestIndex].Text), bestIndex);
+                return (Headline(Clean(blocks[bestIndex].Text)), bestIndex);
         }
 
         var heading = FindHeading(blocks, roles, from, to);

@@ -25,9 +25,15 @@ internal static class HtmlArticleParser
         var root = document.Body ?? document.DocumentElement;
         if (root is null)
             return ParseResult.Fail(ParseFailureReason.NoBody, "The HTML document has no body.", DocumentFormat.Html);
-        var blocks = HtmlBlockBuilder.Build(root, HtmlMetadata.BaseUri(document, hints), cancellationToken);
+        var baseUri = HtmlMetadata.BaseUri(document, hints);
+        var blocks = HtmlBlockBuilder.Build(root, baseUri, skipHidden: true, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
+        var result = ArticleBuilder.Build(blocks, hints, DocumentFormat.Html, cancellationToken);
+        if (result.Succeeded || result.Failure.Reason != ParseFailureReason.NoBody)
+            return result;
+        // Some pages keep the article hidden until a script shows it: try again with hidden elements included.
+        blocks = HtmlBlockBuilder.Build(root, baseUri, skipHidden: false, cancellationToken);
         return ArticleBuilder.Build(blocks, hints, DocumentFormat.Html, cancellationToken);
     }
 }

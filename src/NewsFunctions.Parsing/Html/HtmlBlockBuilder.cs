@@ -30,11 +30,14 @@ internal sealed class HtmlBlockBuilder
     private int _furnitureDepth;
     private int _preDepth;
 
-    private HtmlBlockBuilder(Uri? baseUri) => _baseUri = baseUri;
+    private readonly bool _skipHidden;
 
-    public static List<Block> Build(IElement root, Uri? baseUri, CancellationToken cancellationToken)
+    private HtmlBlockBuilder(Uri? baseUri, bool skipHidden) => (_baseUri, _skipHidden) = (baseUri, skipHidden);
+
+    /// <param name="skipHidden">Leave out display:none and hidden elements (off for the retry on pages whose scripts reveal the article).</param>
+    public static List<Block> Build(IElement root, Uri? baseUri, bool skipHidden, CancellationToken cancellationToken)
     {
-        var builder = new HtmlBlockBuilder(baseUri);
+        var builder = new HtmlBlockBuilder(baseUri, skipHidden);
         builder.Walk(root, cancellationToken);
         builder.Flush();
         return builder._blocks;
@@ -61,7 +64,7 @@ internal sealed class HtmlBlockBuilder
                 Leave(element, step.LinkStart);
                 continue;
             }
-            if (HtmlNoise.IsSkipped(element)) continue;
+            if (HtmlNoise.IsSkipped(element, _skipHidden)) continue;
             var linkStart = Enter(element);
             if (linkStart < -1) continue;
             stack.Push(new Step(element, true, linkStart));

@@ -14,9 +14,10 @@ internal static class HtmlNoise
     private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "nav", "footer", "aside", "menu" };
 
     /// <summary>Elements whose content is never shown or never prose: scripts, forms, hidden elements.</summary>
-    public static bool IsSkipped(IElement element)
+    public static bool IsSkipped(IElement element, bool skipHidden)
     {
         if (Skipped.Contains(element.LocalName)) return true;
+        if (!skipHidden) return false;
         if (element.HasAttribute("hidden")) return true;
         var style = element.GetAttribute("style");
         if (style is not null && IsHiddenStyle(style)) return true;
@@ -29,6 +30,7 @@ internal static class HtmlNoise
     private static bool IsHiddenStyle(string style)
     {
         var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+        // visibility:hidden is left alone: WeChat-style pages hide the article until a script reveals it.
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase);
     }
 }
