@@ -9,11 +9,12 @@ internal static class BodyLocator
 {
     public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
     {
+        var repeated = Repeated(blocks);
         double best = 0, current = 0;
         int bestStart = -1, bestEnd = -1, currentStart = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
-            var score = Score(blocks[i], roles[i]);
+            var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
             if (current <= 0)
             {
                 current = score;
@@ -31,6 +32,23 @@ internal static class BodyLocator
             }
         }
         return (bestStart, bestEnd);
+    }
+
+    /// <summary>
+    /// Lines that occur more than once: teaser lists (headline repeated under its picture), menus shown twice.
+    /// Article paragraphs are unique on a page, so repetition marks furniture.
+    /// </summary>
+    public static bool[] Repeated(IReadOnlyList<Block> blocks)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            if (block.Letters >= 4) counts[block.Text] = counts.GetValueOrDefault(block.Text) + 1;
+        }
+        var repeated = new bool[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+            repeated[i] = blocks[i].Letters >= 4 && counts[blocks[i].Text] > 1;
+        return repeated;
     }
 
     /// <summary>Positive for prose, negative for furniture; roughly the number of letters either way.</summary>

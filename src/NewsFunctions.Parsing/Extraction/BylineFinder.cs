@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人"];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -45,7 +45,7 @@ internal static class BylineFinder
     {
         var top = Math.Max(0, (titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart) - 3);
         for (var i = top; i < Math.Min(count, bodyStart + 3); i++) yield return i;
-        for (var i = Math.Max(bodyStart + 3, bodyEnd - 2); i < Math.Min(count, bodyEnd + 8); i++) yield return i;
+        for (var i = Math.Max(bodyStart + 3, bodyEnd - 4); i < Math.Min(count, bodyEnd + 8); i++) yield return i;
     }
 
     private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)

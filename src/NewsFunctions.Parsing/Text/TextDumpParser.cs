@@ -56,11 +56,28 @@ internal static class TextDumpParser
             if (depth > 0) count++;
             if (c == ']' && depth > 0) depth--;
         }
+        if (IsNumberedHeadline(line)) return line.Length;
+        if (line[0] == '[' && count < line.Length)
+        {
+            // "[thumbnail] Some headline": a teaser link with its picture.
+            TextStats.Count(line, out var teaserLetters, out _);
+            if (teaserLetters < 50) return line.Length;
+        }
         if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '◆' or '★' or '»' or '>' or '-')
         {
             TextStats.Count(line, out var letters, out var punctuation);
-            if (punctuation == 0 || letters < 20) count = line.Length;
+            if (punctuation == 0 || letters < 50) count = line.Length;
         }
         return count;
+    }
+
+    /// <summary>"3. Some headline" without a closing full stop: a ranking or "most read" list, which were links on the page.</summary>
+    private static bool IsNumberedHeadline(string line)
+    {
+        var digits = 0;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits])) digits++;
+        if (digits is 0 or > 2 || digits >= line.Length - 1 || line[digits] is not ('.' or '、' or ')')) return false;
+        TextStats.Count(line, out var letters, out _);
+        return letters < 40 && !line.EndsWith('。');
     }
 }
