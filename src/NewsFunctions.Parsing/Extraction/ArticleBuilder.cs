@@ -13,6 +13,8 @@ internal static class ArticleBuilder
         cancellationToken.ThrowIfCancellationRequested();
         if (start < 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "No body text was found: no run of prose lines, only menus, labels or page furniture.", format);
+        var fullEnd = end;
+        end = BodyLocator.CutListing(blocks, roles, start, end);
 
         var (title, titleIndex) = TitleFinder.Find(blocks, roles, start, hints);
         if (titleIndex >= start && titleIndex <= end)
@@ -30,7 +32,7 @@ internal static class ArticleBuilder
         if (string.IsNullOrWhiteSpace(title))
             return ParseResult.Fail(ParseFailureReason.NoTitle, "No headline was found.", format);
 
-        var (previous, next) = Furniture.PreviousNext(blocks, roles, end);
+        var (previous, next) = Furniture.PreviousNext(blocks, roles, fullEnd);
         var article = new ParsedArticle
         {
             Title = title,

@@ -35,6 +35,33 @@ internal static class BodyLocator
     }
 
     /// <summary>
+    /// Forum threads and blog front pages repeat a header (name, date) before every post; the article is the
+    /// first post. With two or more dated label lines in the body, the body ends before the first one that
+    /// follows body text.
+    /// </summary>
+    public static int CutListing(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
+    {
+        var dated = new List<int>();
+        for (var i = start; i <= end; i++)
+        {
+            if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) dated.Add(i);
+        }
+        if (dated.Count < 2) return end;
+        var seenText = false;
+        for (var i = start; i <= end; i++)
+        {
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0 && blocks[i].Letters >= 20) seenText = true;
+            else if (seenText && dated.Contains(i) && i < dated[^1] + 1)
+            {
+                var cut = i - 1;
+                while (cut > start && roles[cut] != BlockRole.Text) cut--;
+                return cut;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>
     /// Lines that occur more than once: teaser lists (headline repeated under its picture), menus shown twice.
     /// Article paragraphs are unique on a page, so repetition marks furniture.
     /// </summary>

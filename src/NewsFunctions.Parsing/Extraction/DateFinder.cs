@@ -35,7 +35,7 @@ internal static class DateFinder
         double score;
         if (index >= anchor && index < bodyStart) score = 0;              // between headline and body: the usual place
         else if (index < anchor) score = -(anchor - index) * 1.5;         // above the headline: page header dates
-        else if (index <= bodyEnd) score = -(index - bodyStart) * 2 - 4;  // inside the body: a byline, or a date in the text
+        else if (index <= bodyEnd) score = -(bodyEnd - index <= 3 ? bodyEnd - index : index - bodyStart) * 2 - 4;  // inside the body: a byline at either end, or a date in the text
         else score = -(index - bodyEnd) - 12;                             // after the body: forum and blog footers
         if (role == BlockRole.Meta) score += 15;
         if (Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date)) score += 10;

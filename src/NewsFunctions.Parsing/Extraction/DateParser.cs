@@ -9,7 +9,9 @@ internal static partial class DateParser
     /// <summary>China Standard Time: Chinese sites publish in it unless they say otherwise.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?(?:(?:\s*|T)(?<h>\d{1,2})\s*[:：时]\s*(?<min>\d{1,2})(?:\s*[:：分]\s*(?<s>\d{1,2}))?)?", RegexOptions.CultureInvariant)]
+    /// <summary>Year first (2020-09-23, 2020年9月23日, 2010/1/6 16:43:13) or, on pages in Western formats, day/month/year
+    /// (06/02/2022 - 13:48, 7/5/2005 9:23:57 PM); an optional time follows.</summary>
+    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?|(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>(?:19|20)\d{2}))(?:(?:\s*-?\s*|T)(?<h>\d{1,2})\s*[:：时]\s*(?<min>\d{1,2})(?:\s*[:：分]\s*(?<s>\d{1,2}))?(?:\s*(?<ampm>[AaPp][Mm]))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
     public static bool TryParse(string text, out DateTimeOffset value, out bool hasTime) =>
@@ -74,7 +76,18 @@ internal static partial class DateParser
     {
         value = default;
         hasTime = false;
-        int year = Int(m, "y"), month = Int(m, "m"), day = Int(m, "d");
+        int year = Int(m, "y"), month, day;
+        if (m.Groups["a"].Success)
+        {
+            // a/b/yyyy is ambiguous; day first (the rest of the world, and what Chinese readers assume) unless b cannot be a month.
+            int a = Int(m, "a"), b = Int(m, "b");
+            (day, month) = b > 12 ? (b, a) : (a, b);
+        }
+        else
+        {
+            month = Int(m, "m");
+            day = Int(m, "d");
+        }
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return false;
         int hour = 0, minute = 0, second = 0;
@@ -83,6 +96,12 @@ internal static partial class DateParser
             hour = Int(m, "h");
             minute = Int(m, "min");
             second = m.Groups["s"].Success ? Int(m, "s") : 0;
+            if (m.Groups["ampm"].Success)
+            {
+                var pm = m.Groups["ampm"].Value is "PM" or "pm" or "Pm" or "pM";
+                if (pm && hour < 12) hour += 12;
+                else if (!pm && hour == 12) hour = 0;
+            }
             if (hour > 23 || minute > 59 || second > 59)
                 hour = minute = second = 0;
             else

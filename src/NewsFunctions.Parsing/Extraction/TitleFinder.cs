@@ -7,14 +7,14 @@ namespace NewsFunctions.Parsing.Extraction;
 /// </summary>
 internal static class TitleFinder
 {
-    private static readonly string[] Separators = ["_", "|", " - ", " – ", " — ", "－", "--", "丨", "｜", " :: ", "—"];
+    private static readonly string[] Separators = ["_", "|", " - ", " – ", " — ", "－", "--", "丨", "｜", " :: ", "»", "«"];
 
     public static (string? Title, int Index) Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, PageHints hints)
     {
         var references = hints.HeadlineHints.Append(hints.DocumentTitle ?? string.Empty)
             .Select(TextStats.Normalize).Where(r => r.Length >= 2).ToArray();
         var from = Math.Max(0, bodyStart - 60);
-        var to = Math.Min(blocks.Count, bodyStart + 3);
+        var to = Math.Min(blocks.Count, bodyStart + 12);
 
         var (bestIndex, bestScore) = (-1, 0.0);
         if (references.Length > 0)
@@ -34,15 +34,16 @@ internal static class TitleFinder
                 return (Headline(Clean(blocks[bestIndex].Text)), bestIndex);
         }
 
-        var heading = FindHeading(blocks, roles, from, to);
+        var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
+
+        // The document title names only the site here: the line just above the body is the better headline.
+        var above = FindAbove(blocks, roles, bodyStart);
+        if (above >= 0) return (Headline(Clean(blocks[above].Text)), above);
 
         var fromHints = hints.HeadlineHints.Concat(hints.DocumentTitle is null ? [] : [hints.DocumentTitle])
             .Select(Headline).FirstOrDefault(t => t.Length >= 2);
-        if (fromHints is not null) return (fromHints, -1);
-
-        var above = FindAbove(blocks, roles, bodyStart);
-        return above >= 0 ? (Headline(Clean(blocks[above].Text)), above) : (null, -1);
+        return fromHints is not null ? (fromHints, -1) : (null, -1);
     }
 
     private static bool IsCandidate(Block block, BlockRole role) =>
@@ -107,19 +108,34 @@ internal static class TitleFinder
     /// <summary>"Headline_Channel_Site": the longest part, since the headline is usually the longest.</summary>
     public static string Headline(string title)
     {
+        var parts = Split(title);
+        return parts.Count == 0 ? title.Trim() : parts.MaxBy(p => TextStats.Normalize(p).Length)!;
+    }
+
+    private static List<string> Split(string title)
+    {
         var parts = new List<string> { title };
         foreach (var separator in Separators)
             parts = parts.SelectMany(p => p.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-        return parts.Count == 0 ? title.Trim() : parts.MaxBy(p => TextStats.Normalize(p).Length)!;
+        // "Headline-Site": a bare hyphen separates only when a short site name follows and no digits touch it (130-109).
+        if (parts.Count > 0)
+        {
+            var last = parts[^1];
+            var hyphen = last.LastIndexOf('-');
+            if (hyphen > 0 && hyphen < last.Length - 1 && last.Length - hyphen - 1 <= 10 && !char.IsAsciiDigit(last[hyphen - 1]) && !char.IsAsciiDigit(last[hyphen + 1]))
+            {
+                parts[^1] = last[..hyphen].Trim();
+                parts.Add(last[(hyphen + 1)..].Trim());
+            }
+        }
+        return parts;
     }
 
     /// <summary>The last part of a split document title, often the site's name.</summary>
     public static string? SiteFromTitle(string? title)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
-        var parts = new List<string> { title };
-        foreach (var separator in Separators)
-            parts = parts.SelectMany(p => p.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var parts = Split(title);
         return parts.Count >= 2 ? parts[^1] : null;
     }
 }
