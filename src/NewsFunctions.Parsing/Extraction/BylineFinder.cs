@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示"];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -14,8 +14,12 @@ internal static class BylineFinder
         {
             var block = blocks[i];
             if (block.Letters > 200 && roles[i] == BlockRole.Text) continue;
-            foreach (var (field, value) in Labels.ReadLabelledValues(block.Text))
+            foreach (var (field, labelled) in Labels.ReadLabelledValues(block.Text))
             {
+                // Tables put the label in one cell and the value in the next: "发文机关:" | "吉林省人民政府".
+                var value = labelled.Length == 0 && i + 1 < blocks.Count && blocks[i + 1].Letters is > 0 and <= 30 && Labels.FirstLabelIndex(blocks[i + 1].Text) < 0
+                    ? blocks[i + 1].Text
+                    : labelled;
                 switch (field)
                 {
                     case Labels.Field.Author when author is null:
@@ -52,8 +56,13 @@ internal static class BylineFinder
     {
         foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
         {
+            if (blocks[i].LinkDensity > 0.3) continue;
             var match = Labels.Reporter().Match(blocks[i].Text);
-            if (match.Success && Names(match.Groups["names"].Value) is { } names) return names;
+            if (!match.Success) continue;
+            // A byline opens a line, closes it, or is the whole line; "本报记者" in mid-sentence is prose.
+            var end = match.Index + match.Length;
+            var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= blocks[i].Text.Length - 8;
+            if (placed && Names(match.Groups["names"].Value) is { } names) return names;
         }
         return null;
     }
@@ -62,7 +71,7 @@ internal static class BylineFinder
     {
         for (var i = Math.Min(blocks.Count - 1, bodyEnd + 2); i >= Math.Max(bodyStart, bodyEnd - 3) && i >= 0; i--)
         {
-            if (roles[i] is BlockRole.Footer) continue;
+            if (roles[i] is BlockRole.Footer || blocks[i].LinkDensity > 0.3) continue;
             var match = Labels.ClosingByline().Match(blocks[i].Text);
             if (match.Success && Names(match.Groups["names"].Value) is { } names) return names;
         }
@@ -97,8 +106,10 @@ internal static class BylineFinder
         var text = blocks[found.Index].Text;
         if (blocks[found.Index].Letters > 60) return null;
         var rest = text[..found.Span.Start.Value] + " " + text[found.Span.End.Value..];
-        foreach (var (_, value) in Labels.ReadLabelledValues(rest))
-            if (value.Length > 0) rest = rest.Replace(value, " ", StringComparison.Ordinal);
+        // Labelled fields (来源: ...) follow the byline; only what precedes them can be a name.
+        var firstLabel = Labels.FirstLabelIndex(rest);
+        if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return null;
+        if (firstLabel >= 0) rest = rest[..firstLabel];
         var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter))
             .ToArray();
@@ -114,13 +125,17 @@ internal static class BylineFinder
     /// <summary>The names at the start of a labelled value: stops at counters, links and other fields.</summary>
     internal static string? Names(string value)
     {
+        // A sentence after a label ("记者：首先欢迎你……") is an interview, not a byline.
+        var sentenceEnd = value.IndexOfAny(['，', '。', '！', '？', ',', '!', '?']);
+        if (sentenceEnd >= 0) value = value[..sentenceEnd];
         var words = value.Split([' ', '\u3000', '\t', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
         var names = new List<string>();
         foreach (var raw in words)
         {
             var word = CutSuffix(raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', '|', '/', '丨'));
             if (word.Length == 0) break;
-            if (word.Length > 20 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
+            var cjk = word.Count(TextStats.IsCjk);
+            if (word.Length > 20 || cjk > 8 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
             if (!IsName(word)) break;
             names.Add(word);
             if (names.Count == 6 || word.Length != raw.Length) break;
@@ -145,7 +160,7 @@ internal static class BylineFinder
     private static string? Source(string value)
     {
         var cut = value.IndexOf("  ", StringComparison.Ordinal);
-        var source = (cut > 0 ? value[..cut] : value).Trim();
+        var source = (cut > 0 ? value[..cut] : value).Trim().Trim('[', ']', '|', '【', '】', ' ');
         return source.Length is > 0 and <= 40 ? source : null;
     }
 }

@@ -55,6 +55,14 @@ internal static partial class Labels
         return values;
     }
 
+    /// <summary>Where the first label starts, or -1.</summary>
+    public static int FirstLabelIndex(string line)
+    {
+        if (line.IndexOfAny([':', '：']) < 0) return -1;
+        var match = LabelPattern.Match(line);
+        return match.Success ? match.Index : -1;
+    }
+
     [GeneratedRegex(@"(您现在的位置|您当前的位置|您当前位置|当前位置|您的位置|现在位置|所在位置|当前栏目)\s*[:：]?", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbLabel();
 

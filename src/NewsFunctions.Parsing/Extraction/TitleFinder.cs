@@ -23,7 +23,7 @@ internal static class TitleFinder
             {
                 if (!IsCandidate(blocks[i], roles[i])) continue;
                 var normalized = TextStats.Normalize(Clean(blocks[i].Text));
-                if (normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+                if (normalized.Length < 4 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
                 var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                     - Math.Abs(bodyStart - i) * 0.05;
                 if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
@@ -84,6 +84,8 @@ internal static class TitleFinder
             var letters = TextStats.Normalize(cleaned).Length;
             if (letters is < 4 or > 80) continue;
             if (block.LinkDensity > 0.6) continue;
+            // "——on the ways to freedom": a subtitle; the headline is above it.
+            if (cleaned.StartsWith('—') || cleaned.StartsWith('－') || cleaned.StartsWith("--", StringComparison.Ordinal)) continue;
             return i;
         }
         return -1;
