@@ -13,7 +13,8 @@ internal static class BylineFinder
         foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
         {
             var block = blocks[i];
-            if (block.Letters > 200 && roles[i] == BlockRole.Text) continue;
+            // Labels in prose ("记者：请问……" in an interview) are not bylines.
+            if (block.Letters > 80 && roles[i] == BlockRole.Text) continue;
             foreach (var (field, labelled) in Labels.ReadLabelledValues(block.Text))
             {
                 // Tables put the label in one cell and the value in the next: "发文机关:" | "吉林省人民政府".
@@ -47,21 +48,25 @@ internal static class BylineFinder
     /// <summary>Where bylines sit: from a little above the headline to the first lines of the body, then the body's last lines and below.</summary>
     private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd)
     {
-        var top = Math.Max(0, (titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart) - 3);
-        for (var i = top; i < Math.Min(count, bodyStart + 3); i++) yield return i;
-        for (var i = Math.Max(bodyStart + 3, bodyEnd - 4); i < Math.Min(count, bodyEnd + 8); i++) yield return i;
+        var top = Math.Max(0, (titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart - 12) - 3);
+        var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
+        for (var i = top; i < headerEnd; i++) yield return i;
+        for (var i = Math.Max(headerEnd, bodyEnd - 4); i < Math.Min(count, bodyEnd + 10); i++) yield return i;
     }
 
     private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)
     {
         foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
         {
-            if (blocks[i].LinkDensity > 0.3) continue;
+            if (blocks[i].LinkDensity > 0.5) continue;
             var match = Labels.Reporter().Match(blocks[i].Text);
             if (!match.Success) continue;
             // A byline opens a line, closes it, or is the whole line; "本报记者" in mid-sentence is prose.
             var end = match.Index + match.Length;
-            var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= blocks[i].Text.Length - 8;
+            var text = blocks[i].Text;
+            var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= text.Length - 8;
+            // "向本报记者透露，……": a reporter inside a sentence, followed by the sentence going on.
+            if (end < text.Length && text[end] is '，' or '。' or ',' or '；' or ';') placed = false;
             if (placed && Names(match.Groups["names"].Value) is { } names) return names;
         }
         return null;
@@ -125,8 +130,9 @@ internal static class BylineFinder
     /// <summary>The names at the start of a labelled value: stops at counters, links and other fields.</summary>
     internal static string? Names(string value)
     {
-        // A sentence after a label ("记者：首先欢迎你……") is an interview, not a byline.
-        var sentenceEnd = value.IndexOfAny(['，', '。', '！', '？', ',', '!', '?']);
+        // A sentence after a label ("记者：首先欢迎你……？") is an interview, not a byline.
+        if (value.IndexOfAny(['。', '！', '？', '!', '?']) >= 0) return null;
+        var sentenceEnd = value.IndexOfAny(['，', ',']);
         if (sentenceEnd >= 0) value = value[..sentenceEnd];
         var words = value.Split([' ', '\u3000', '\t', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
         var names = new List<string>();
@@ -135,7 +141,7 @@ internal static class BylineFinder
             var word = CutSuffix(raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', '|', '/', '丨'));
             if (word.Length == 0) break;
             var cjk = word.Count(TextStats.IsCjk);
-            if (word.Length > 20 || cjk > 8 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
+            if (word.Length > 20 || cjk > 16 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
             if (!IsName(word)) break;
             names.Add(word);
             if (names.Count == 6 || word.Length != raw.Length) break;
