@@ -61,7 +61,7 @@ internal static class ArticleBuilder
         for (var i = start; i <= end && i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (roles[i] != BlockRole.Text || block.Letters == 0) continue;
+            if (roles[i] != BlockRole.Text || block.Letters == 0 || block.IsCaption) continue;
             if (block.LinkDensity > 0.5 && block.Punctuation == 0) continue;
             var text = TitleFinder.Clean(block.Text);
             if (text.Length == 0) continue;

@@ -162,6 +162,7 @@ internal sealed class HtmlBlockBuilder
             {
                 HeadingLevel = HeadingLevel(owner),
                 TitleHint = HasTitleName(owner) || HasTitleName(owner?.ParentElement),
+                IsCaption = owner?.LocalName == "figcaption",
                 Links = _links.Count == 0 ? [] : _links.ToArray(),
             });
         }
