@@ -19,11 +19,16 @@ internal static class TitleFinder
         var (bestIndex, bestScore) = (-1, 0.0);
         if (references.Length > 0)
         {
+            var crumbs = CrumbText(blocks, roles, from, to);
             for (var i = from; i < to; i++)
             {
                 if (!IsCandidate(blocks[i], roles[i])) continue;
                 var normalized = TextStats.Normalize(Clean(blocks[i].Text));
                 if (normalized.Length < 4 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+                // The page's first line repeating the document title, far above the body, is a banner.
+                if (i == FirstNonEmpty(blocks) && bodyStart - i > 10) continue;
+                // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
+                if (normalized.Length <= 6 && crumbs.Contains(normalized, StringComparison.Ordinal)) continue;
                 var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                     - Math.Abs(bodyStart - i) * 0.05;
                 if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
@@ -31,8 +36,11 @@ internal static class TitleFinder
             }
             // A block repeating the whole document title ("headline_site") still needs the site cut off.
             if (bestIndex >= 0 && TextStats.Normalize(blocks[bestIndex].Text).Length >= 4)
-                return (Headline(Clean(blocks[bestIndex].Text)), bestIndex);
+                return (Headline(Continued(blocks, bestIndex, references)), bestIndex);
         }
+
+        var prefixed = FindPrefixed(blocks, from, to, hints);
+        if (prefixed.Index >= 0) return prefixed;
 
         var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
@@ -44,6 +52,60 @@ internal static class TitleFinder
         var fromHints = hints.HeadlineHints.Concat(hints.DocumentTitle is null ? [] : [hints.DocumentTitle])
             .Select(Headline).FirstOrDefault(t => t.Length >= 2);
         return fromHints is not null ? (fromHints, -1) : (null, -1);
+    }
+
+    private static int FirstNonEmpty(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+            if (blocks[i].Letters > 0) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// A headline line that wraps the document title's headline in a little more: a counter ("…船长241"), a column
+    /// tag ("…（权威发布）"), an author prefix ("孙丰：…"). The document title's wording wins.
+    /// </summary>
+    private static (string? Title, int Index) FindPrefixed(IReadOnlyList<Block> blocks, int from, int to, PageHints hints)
+    {
+        if (hints.DocumentTitle is null) return (null, -1);
+        var segments = Split(hints.DocumentTitle).Select(p => (Text: p, Normalized: TextStats.Normalize(p)))
+            .Where(p => p.Normalized.Length >= 6).ToList();
+        if (segments.Count == 0) return (null, -1);
+        for (var i = from; i < to; i++)
+        {
+            if (blocks[i].Letters > 120 || blocks[i].LinkDensity > 0.5) continue;
+            var text = TextStats.Normalize(blocks[i].Text);
+            foreach (var (segment, normalized) in segments)
+            {
+                var extra = text.Length - normalized.Length;
+                if (extra is > 0 and <= 12 && (text.StartsWith(normalized, StringComparison.Ordinal) || text.EndsWith(normalized, StringComparison.Ordinal)))
+                    return (segment, i);
+            }
+        }
+        return (null, -1);
+    }
+
+    private static string CrumbText(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
+    {
+        var crumbs = new System.Text.StringBuilder();
+        for (var i = from; i < to; i++)
+            if (roles[i] == BlockRole.Breadcrumb) crumbs.Append(TextStats.Normalize(blocks[i].Text)).Append('|');
+        return crumbs.ToString();
+    }
+
+    /// <summary>A headline broken over two lines (h1 with a br): the next block joins it while the document title still contains both.</summary>
+    private static string Continued(IReadOnlyList<Block> blocks, int index, string[] references)
+    {
+        var text = Clean(blocks[index].Text);
+        for (var next = index + 1; next < blocks.Count && next <= index + 2; next++)
+        {
+            if (blocks[next].Letters == 0) continue;
+            var joined = text + " " + Clean(blocks[next].Text);
+            var normalized = TextStats.Normalize(joined);
+            if (!references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) break;
+            text = joined;
+        }
+        return text;
     }
 
     private static bool IsCandidate(Block block, BlockRole role) =>
@@ -83,7 +145,10 @@ internal static class TitleFinder
             var cleaned = Clean(block.Text);
             var letters = TextStats.Normalize(cleaned).Length;
             if (letters is < 4 or > 80) continue;
-            if (block.LinkDensity > 0.6) continue;
+            // "2003年5月": a date or counter line, not a headline.
+            if (cleaned.Count(char.IsAsciiDigit) * 2 >= letters) continue;
+            // A linked headline is allowed only right above the body (blogs link the post's own title).
+            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6)) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
             if (cleaned.StartsWith('—') || cleaned.StartsWith('－') || cleaned.StartsWith("--", StringComparison.Ordinal)) continue;
             return i;
