@@ -46,9 +46,11 @@ internal static class BylineFinder
     }
 
     /// <summary>Where bylines sit: from a little above the headline to the first lines of the body, then the body's last lines and below.</summary>
-    private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd)
+    /// <param name="wide">Labelled fields may sit in an info table well above the headline; unlabelled credits may not.</param>
+    private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd, bool wide = true)
     {
-        var top = Math.Max(0, (titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart - 12) - 3);
+        var headline = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart - 12;
+        var top = Math.Max(0, (wide ? Math.Min(headline, bodyStart - 15) : headline) - 3);
         var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
         for (var i = top; i < headerEnd; i++) yield return i;
         for (var i = Math.Max(headerEnd, bodyEnd - 4); i < Math.Min(count, bodyEnd + 10); i++) yield return i;
@@ -56,7 +58,7 @@ internal static class BylineFinder
 
     private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)
     {
-        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
+        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd, wide: false))
         {
             if (blocks[i].LinkDensity > 0.5) continue;
             var match = Labels.Reporter().Match(blocks[i].Text);

@@ -79,7 +79,7 @@ internal static partial class Labels
     public static partial Regex CopyrightOwner();
 
     /// <summary>"记者 张三", "本报记者张三李四", "通讯员 王五": a reporter named without a colon.</summary>
-    [GeneratedRegex(@"(?:记者|通讯员)\s*[:：]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、,，]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:记者|通讯员)\s*[:：]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
     public static partial Regex Reporter();
 
     /// <summary>A closing byline in parentheses: "（记者 张三）", "(张三 李四)", "(张三上海报道)".</summary>
