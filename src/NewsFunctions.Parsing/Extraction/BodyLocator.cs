@@ -70,11 +70,12 @@ internal static class BodyLocator
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var block in blocks)
         {
-            if (block.Letters >= 4) counts[block.Text] = counts.GetValueOrDefault(block.Text) + 1;
+            // Long paragraphs may repeat when a page carries the article twice (print or mobile copy); only short lines count.
+            if (block.Letters is >= 4 and < 80) counts[block.Text] = counts.GetValueOrDefault(block.Text) + 1;
         }
         var repeated = new bool[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
-            repeated[i] = blocks[i].Letters >= 4 && counts[blocks[i].Text] > 1;
+            repeated[i] = blocks[i].Letters is >= 4 and < 80 && counts[blocks[i].Text] > 1;
         return repeated;
     }
 
