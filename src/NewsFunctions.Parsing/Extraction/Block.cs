@@ -37,6 +37,9 @@ internal sealed class Block
     /// <summary>The element (or an ancestor close by) is named like a headline: class/id containing "title".</summary>
     public bool TitleHint { get; init; }
 
+    /// <summary>A text dump's lone "[picture]" line: where an image was.</summary>
+    public bool IsPlaceholder { get; init; }
+
     /// <summary>An image caption (figcaption): kept with its image, not repeated as a body paragraph.</summary>
     public bool IsCaption { get; init; }
 

@@ -84,6 +84,7 @@ internal static class BodyLocator
     {
         var letters = block.Letters;
         if (letters == 0) return role == BlockRole.Image ? 0.5 : -0.5;
+        if (block.IsPlaceholder) return -10;
         switch (role)
         {
             case BlockRole.Footer: return -2.0 * letters - 30;

@@ -16,8 +16,8 @@ internal static class Roles
 
     private static BlockRole Of(Block block)
     {
-        if (block.Letters == 0)
-            return block.Images.Count > 0 ? BlockRole.Image : BlockRole.Noise;
+        if (block.Letters == 0 || block.IsPlaceholder)
+            return block.Images.Count > 0 || block.IsPlaceholder ? BlockRole.Image : BlockRole.Noise;
         if (Boilerplate.IsFooter(block)) return BlockRole.Footer;
         if (block.Letters < 200 && Labels.PreviousNext().IsMatch(block.Text)) return BlockRole.PreviousNext;
         if (IsBreadcrumb(block)) return BlockRole.Breadcrumb;

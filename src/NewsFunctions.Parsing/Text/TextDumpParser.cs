@@ -29,6 +29,12 @@ internal static class TextDumpParser
                 if (blocks.Count > 0 && blocks[^1].Text.Length != 0) blocks.Add(new Block(string.Empty));
                 continue;
             }
+            if (IsLonePlaceholder(line))
+            {
+                // "[0543172fdf]" alone on a line is a picture, inside or outside the article: a small cost, not a link's.
+                blocks.Add(new Block(line, line.Length) { IsPlaceholder = true });
+                continue;
+            }
             var heading = 0;
             if (line.StartsWith('#'))
             {
@@ -70,6 +76,9 @@ internal static class TextDumpParser
         }
         return count;
     }
+
+    private static bool IsLonePlaceholder(string line) =>
+        line.Length > 2 && line[0] == '[' && line[^1] == ']' && line.IndexOf('[', 1) < 0 && line.IndexOf(']') == line.Length - 1;
 
     /// <summary>"3. Some headline" without a closing full stop: a ranking or "most read" list, which were links on the page.</summary>
     private static bool IsNumberedHeadline(string line)
