@@ -16,21 +16,32 @@ internal static class DateFinder
         Found? best = null;
         var bestScore = double.MinValue;
         var anchor = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart;
+        var candidates = new List<(Found Found, double Score, bool Labelled)>();
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (!DateParser.TryFind(block.Text, out var value, out var hasTime, out var span)) continue;
-            var score = Score(block, roles[i], i, anchor, bodyStart, bodyEnd) + (hasTime ? 3 : 0);
+            var labelled = IsLabelled(block);
+            var score = Score(block, roles[i], i, anchor, bodyStart, bodyEnd, labelled) + (hasTime ? 3 : 0);
+            candidates.Add((new Found(value, hasTime, i, span), score, labelled));
             if (score > bestScore)
             {
                 bestScore = score;
                 best = new Found(value, hasTime, i, span);
             }
         }
+        // Several labelled dates in the header (成文日期 and 发布日期, 发布时间 and 更新时间): the earliest day is the publication.
+        foreach (var (found, score, labelled) in candidates)
+        {
+            if (labelled && best is { } current && score > bestScore - 12 && found.Index < bodyStart && found.Value.Date < current.Value.Date)
+                best = found;
+        }
         return best;
     }
 
-    private static double Score(Block block, BlockRole role, int index, int anchor, int bodyStart, int bodyEnd)
+    private static bool IsLabelled(Block block) => Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date);
+
+    private static double Score(Block block, BlockRole role, int index, int anchor, int bodyStart, int bodyEnd, bool labelled)
     {
         double score;
         if (index >= anchor && index < bodyStart) score = 0;              // between headline and body: the usual place
@@ -38,7 +49,7 @@ internal static class DateFinder
         else if (index <= bodyEnd) score = -(bodyEnd - index <= 3 ? bodyEnd - index : index - bodyStart) * 2 - 4;  // inside the body: a byline at either end, or a date in the text
         else score = -(index - bodyEnd) - 12;                             // after the body: forum and blog footers
         if (role == BlockRole.Meta) score += 15;
-        if (Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date)) score += 10;
+        if (labelled) score += 10;
         if (role == BlockRole.Footer) score -= 40;
         if (block.Letters > 80) score -= 20;
         return score;
