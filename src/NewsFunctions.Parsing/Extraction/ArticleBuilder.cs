@@ -58,6 +58,7 @@ internal static class ArticleBuilder
     {
         var normalizedTitle = title is null ? null : TextStats.Normalize(title);
         var paragraphs = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = start; i <= end && i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -66,6 +67,8 @@ internal static class ArticleBuilder
             var text = TitleFinder.Clean(block.Text);
             if (text.Length == 0) continue;
             if (normalizedTitle is not null && paragraphs.Count == 0 && TextStats.Normalize(text) == normalizedTitle) continue;
+            // Pages that carry a second copy of the article (mobile, print) put it right after the first.
+            if (block.Letters >= 20 && !seen.Add(text)) continue;
             paragraphs.Add(text);
         }
         return paragraphs;
