@@ -61,6 +61,16 @@ internal static class BodyLocator
         return end;
     }
 
+    /// <summary>A long line of space-separated names or tags with hardly any punctuation: a list, not prose.</summary>
+    private static bool IsWordList(Block block)
+    {
+        if (block.Letters < 60 || block.Punctuation * 60 >= block.Letters) return false;
+        var spaces = block.Text.Count(c => c == ' ');
+        var cjk = block.Text.Count(TextStats.IsCjk);
+        // Only for Chinese: English prose has a space between every word.
+        return cjk * 2 >= block.Letters && spaces * 8 >= block.Letters;
+    }
+
     /// <summary>
     /// Lines that occur more than once: teaser lists (headline repeated under its picture), menus shown twice.
     /// Article paragraphs are unique on a page, so repetition marks furniture.
@@ -94,7 +104,7 @@ internal static class BodyLocator
         var linkDensity = block.LinkDensity;
         if (linkDensity > 0.5) return -letters * (0.5 + linkDensity);
         var plain = letters * (1 - linkDensity);
-        if (block.Punctuation > 0)
+        if (block.Punctuation > 0 && !IsWordList(block))
         {
             // Menus joined by commas are rare; prose has a punctuation mark every 5-40 letters.
             var density = (double)block.Punctuation / letters;

@@ -53,7 +53,9 @@ internal static class BylineFinder
         var top = Math.Max(0, (wide ? Math.Min(headline, bodyStart - 15) : headline) - 3);
         var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
         for (var i = top; i < headerEnd; i++) yield return i;
-        for (var i = Math.Max(headerEnd, bodyEnd - 4); i < Math.Min(count, bodyEnd + 10); i++) yield return i;
+        // A short body is read whole; a long one at its start and its end.
+        var tailStart = bodyEnd - bodyStart < 30 ? headerEnd : Math.Max(headerEnd, bodyEnd - 4);
+        for (var i = tailStart; i < Math.Min(count, bodyEnd + 10); i++) yield return i;
     }
 
     private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)

@@ -9,10 +9,13 @@ internal static class TextStats
     {
         letters = 0;
         punctuation = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsLetterOrDigit(c)) letters++;
             else if (IsSentencePunctuation(c)) punctuation++;
+            // An English full stop ends a word and is followed by a space (not 3.5 or example.com).
+            else if (c == '.' && i > 0 && char.IsLetter(text[i - 1]) && (i + 1 == text.Length || text[i + 1] == ' ')) punctuation++;
         }
     }
 
