@@ -31,7 +31,22 @@ internal static class BodyLocator
                 bestEnd = i;
             }
         }
-        return (bestStart, bestEnd);
+        return bestStart >= 0 ? (bestStart, bestEnd) : Fallback(blocks, roles);
+    }
+
+    /// <summary>
+    /// No run scored positive (text without punctuation, badly decoded pages): the longest plain line is taken,
+    /// if it is long enough to be more than a menu, so a page with text still yields an article.
+    /// </summary>
+    private static (int Start, int End) Fallback(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    {
+        var best = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (roles[i] != BlockRole.Text || blocks[i].LinkDensity > 0.3 || blocks[i].Letters < 50) continue;
+            if (best < 0 || blocks[i].Letters > blocks[best].Letters) best = i;
+        }
+        return (best, best);
     }
 
     /// <summary>
