@@ -19,23 +19,28 @@ internal static class TitleFinder
         var (bestIndex, bestScore) = (-1, 0.0);
         if (references.Length > 0)
         {
-            var crumbs = CrumbText(blocks, roles, from, to);
+            var crumbs = ChannelCrumbs(blocks, roles, from, to);
+            var segments = hints.DocumentTitle is null ? [] : Split(hints.DocumentTitle).Select(TextStats.Normalize).ToHashSet(StringComparer.Ordinal);
             for (var i = from; i < to; i++)
             {
                 if (!IsCandidate(blocks[i], roles[i])) continue;
                 var normalized = TextStats.Normalize(Clean(blocks[i].Text));
-                if (normalized.Length < 4 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+                // Short headlines (夜雨) count only as a heading equal to a whole part of the document title.
+                var shortHeadline = blocks[i].HeadingLevel > 0 && segments.Contains(normalized);
+                if ((normalized.Length < 4 && !shortHeadline) || normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
                 // The page's first line repeating the document title, far above the body, is a banner.
                 if (i == FirstNonEmpty(blocks) && bodyStart - i > 10) continue;
                 // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
-                if (normalized.Length <= 6 && crumbs.Contains(normalized, StringComparison.Ordinal)) continue;
+                if (normalized.Length <= 6 && crumbs.Contains(normalized)) continue;
+                // Far above the body, a block naming the site or blog competes badly with a line right above the body.
+                if (bodyStart - i > 25 && FindAbove(blocks, roles, bodyStart) is var near && near >= bodyStart - 3) continue;
                 var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                     - Math.Abs(bodyStart - i) * 0.05;
                 if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
                 if (score > bestScore) (bestIndex, bestScore) = (i, score);
             }
             // A block repeating the whole document title ("headline_site") still needs the site cut off.
-            if (bestIndex >= 0 && TextStats.Normalize(blocks[bestIndex].Text).Length >= 4)
+            if (bestIndex >= 0)
                 return (Headline(Continued(blocks, bestIndex, references)), bestIndex);
         }
 
@@ -85,12 +90,17 @@ internal static class TitleFinder
         return (null, -1);
     }
 
-    private static string CrumbText(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
+    /// <summary>The crumbs of breadcrumbs near the body, except each trail's last (often the article itself).</summary>
+    private static HashSet<string> ChannelCrumbs(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
     {
-        var crumbs = new System.Text.StringBuilder();
+        var crumbs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = from; i < to; i++)
-            if (roles[i] == BlockRole.Breadcrumb) crumbs.Append(TextStats.Normalize(blocks[i].Text)).Append('|');
-        return crumbs.ToString();
+        {
+            if (roles[i] != BlockRole.Breadcrumb) continue;
+            var parts = Labels.BreadcrumbSeparator().Split(blocks[i].Text).Select(TextStats.Normalize).Where(p => p.Length > 0).ToArray();
+            foreach (var part in parts[..^1]) crumbs.Add(part);
+        }
+        return crumbs;
     }
 
     /// <summary>A headline broken over two lines (h1 with a br): the next block joins it while the document title still contains both.</summary>
@@ -148,7 +158,7 @@ internal static class TitleFinder
             // "2003年5月": a date or counter line, not a headline.
             if (cleaned.Count(char.IsAsciiDigit) * 2 >= letters) continue;
             // A linked headline is allowed only right above the body (blogs link the post's own title).
-            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6)) continue;
+            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 1)) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
             if (cleaned.StartsWith('—') || cleaned.StartsWith('－') || cleaned.StartsWith("--", StringComparison.Ordinal)) continue;
             return i;
