@@ -63,7 +63,8 @@ internal static class ArticleBuilder
         {
             var block = blocks[i];
             if (roles[i] != BlockRole.Text || block.Letters == 0 || block.IsCaption) continue;
-            if (block.LinkDensity > 0.5 && block.Punctuation == 0) continue;
+            var subheading = block.GuessedLink && i > start && i < end;
+            if (block.LinkDensity > 0.5 && block.Punctuation == 0 && !subheading) continue;
             var text = TitleFinder.Clean(block.Text);
             if (text.Length == 0) continue;
             if (normalizedTitle is not null && paragraphs.Count == 0 && TextStats.Normalize(text) == normalizedTitle) continue;

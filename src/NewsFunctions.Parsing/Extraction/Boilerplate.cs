@@ -5,7 +5,7 @@ internal static class Boilerplate
 {
     /// <summary>Lines that end a page: once seen, the article is over.</summary>
     private static readonly string[] FooterMarkers =
-        ["Copyright", "copyright", "COPYRIGHT", "版权所有", "ICP备", "ICP证", "主办单位", "承办单位", "技术支持", "网站地图", "与我们联系", "联系我们", "关于我们", "公网安备", "违法和不良信息", "举报电话", "不良信息举报", "免责声明", "版权声明", "声明：", "声明:"];
+        ["Copyright", "copyright", "COPYRIGHT", "版权所有", "ICP备", "ICP证", "主办单位", "承办单位", "技术支持", "网站地图", "与我们联系", "联系我们", "关于我们", "公网安备", "违法和不良信息", "举报电话", "不良信息举报", "免责声明", "版权声明", "声明：", "声明:", "请勿转载", "不得转载", "禁止转载", "谢绝转载", "未经授权"];
 
     /// <summary>Short lines carrying these are tools and counters, not text.</summary>
     private static readonly string[] NoiseMarkers =

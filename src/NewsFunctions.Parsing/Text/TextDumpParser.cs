@@ -43,7 +43,7 @@ internal static class TextDumpParser
                 line = line[heading..].Trim();
                 if (heading > 6) heading = 0;
             }
-            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading });
+            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line) });
         }
         return blocks;
     }
