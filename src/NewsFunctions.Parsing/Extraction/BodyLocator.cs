@@ -12,9 +12,13 @@ internal static class BodyLocator
         var repeated = Repeated(blocks);
         double best = 0, current = 0;
         int bestStart = -1, bestEnd = -1, currentStart = 0;
+        var previousPlaceholder = false;
         for (var i = 0; i < blocks.Count; i++)
         {
             var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
+            // A run of pictures (a gallery inside the article) costs no more than one picture.
+            if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
+            if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;
             if (current <= 0)
             {
                 current = score;

@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站"];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
