@@ -145,6 +145,15 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Text_without_any_punctuation_still_yields_its_longest_line()
+    {
+        var line = string.Concat(Enumerable.Repeat("没有标点的长句子内容", 8));
+        var result = ParseSafely(Encoding.UTF8.GetBytes("菜单 首页\n" + line + "\n"));
+        Assert.True(result.Succeeded);
+        Assert.Equal([line], result.Article.Paragraphs);
+    }
+
+    [Fact]
     public void Cancellation_is_honoured()
     {
         using var cancelled = new CancellationTokenSource();
