@@ -10,9 +10,19 @@ internal static class DateFinder
 
     public static Found? Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, PageHints hints)
     {
+        var fromText = FindInText(blocks, roles, titleIndex, bodyStart, bodyEnd);
         if (hints.PublishedAt is { } meta)
+        {
+            // A head that gives only the day loses to the page's own line for that day with its time.
+            if (!hints.HasPublishedTime && fromText is { HasTime: true } withTime && withTime.Value.Date == meta.Date)
+                return withTime;
             return new Found(meta, hints.HasPublishedTime, -1, default);
+        }
+        return fromText;
+    }
 
+    private static Found? FindInText(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd)
+    {
         Found? best = null;
         var bestScore = double.MinValue;
         var anchor = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart;
