@@ -7,6 +7,8 @@ namespace NewsFunctions.Parsing.Extraction;
 /// </summary>
 internal static class TitleFinder
 {
+    private static readonly string[] OriginalTitlePrefixes = ["原标题:", "原标题：", "原标题 "];
+
     private static readonly string[] Separators = ["_", "|", " - ", " – ", " — ", "－", "--", "丨", "｜", " :: ", "»", "«"];
 
     public static (string? Title, int Index) Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, PageHints hints)
@@ -159,6 +161,8 @@ internal static class TitleFinder
             if (cleaned.Count(char.IsAsciiDigit) * 2 >= letters) continue;
             // A linked headline is allowed only right above the body (blogs link the post's own title).
             if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 1)) continue;
+            // A reporter credit ("光明日报记者王建宏") sits between headline and body.
+            if (Labels.Reporter().IsMatch(cleaned) && letters < 30) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
             if (cleaned.StartsWith('—') || cleaned.StartsWith('－') || cleaned.StartsWith("--", StringComparison.Ordinal)) continue;
             return i;
@@ -169,6 +173,9 @@ internal static class TitleFinder
     /// <summary>Drops bracketed placeholders ([logo], [ ]) and rule characters that dumps leave around headlines.</summary>
     public static string Clean(string text)
     {
+        // Reposts keep the original headline after "原标题:".
+        foreach (var prefix in OriginalTitlePrefixes)
+            if (text.StartsWith(prefix, StringComparison.Ordinal)) text = text[prefix.Length..];
         var buffer = new System.Text.StringBuilder(text.Length);
         var depth = 0;
         foreach (var c in text)
