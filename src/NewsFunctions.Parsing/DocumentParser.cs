@@ -1,5 +1,6 @@
 using NewsFunctions.Parsing.Decoding;
 using NewsFunctions.Parsing.Html;
+using NewsFunctions.Parsing.Json;
 using NewsFunctions.Parsing.Text;
 
 namespace NewsFunctions.Parsing;
@@ -51,6 +52,8 @@ public sealed class DocumentParser
             cancellationToken.ThrowIfCancellationRequested();
 
             var format = FormatSniffer.Detect(decoded.Text);
+            if (format == DocumentFormat.Json && JsonArticleParser.TryParse(decoded.Text, cancellationToken, out var fromJson))
+                return fromJson;
             return format == DocumentFormat.Html
                 ? HtmlArticleParser.Parse(decoded.Text, cancellationToken)
                 : TextDumpParser.Parse(decoded.Text, cancellationToken);

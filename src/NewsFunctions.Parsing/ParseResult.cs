@@ -46,4 +46,5 @@ public enum DocumentFormat
     Unknown,
     Text,
     Html,
+    Json,
 }

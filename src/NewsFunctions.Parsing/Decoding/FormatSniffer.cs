@@ -8,6 +8,7 @@ internal static class FormatSniffer
     public static DocumentFormat Detect(string text)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart();
+        if (head.StartsWith("{", StringComparison.Ordinal)) return DocumentFormat.Json;
         if (head.StartsWith("<!--", StringComparison.Ordinal) || head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase))
             return DocumentFormat.Html;
         var markers = 0;
