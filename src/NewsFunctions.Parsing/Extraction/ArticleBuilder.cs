@@ -15,6 +15,7 @@ internal static class ArticleBuilder
             return ParseResult.Fail(ParseFailureReason.NoBody, "No body text was found: no run of prose lines, only menus, labels or page furniture.", format);
         var fullEnd = end;
         end = BodyLocator.CutListing(blocks, roles, start, end);
+        end = BodyLocator.CutAtFooter(blocks, roles, start, end);
 
         var (title, titleIndex) = TitleFinder.Find(blocks, roles, start, hints);
         if (titleIndex >= start && titleIndex <= end)

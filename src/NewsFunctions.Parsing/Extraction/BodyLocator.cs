@@ -53,6 +53,18 @@ internal static class BodyLocator
         return (best, best);
     }
 
+    /// <summary>A footer line (版权声明, Copyright) inside the run ends the article, even if long notices follow it.</summary>
+    public static int CutAtFooter(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
+    {
+        var seenText = false;
+        for (var i = start; i <= end; i++)
+        {
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) seenText = true;
+            else if (roles[i] == BlockRole.Footer && seenText) return i - 1;
+        }
+        return end;
+    }
+
     /// <summary>
     /// Forum threads and blog front pages repeat a header (name, date) before every post; the article is the
     /// first post. With two or more dated label lines in the body, the body ends before the first one that

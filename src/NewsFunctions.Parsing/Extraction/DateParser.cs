@@ -14,6 +14,12 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?|(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>(?:19|20)\d{2}))(?:(?:\s*-?\s*|T)(?<h>\d{1,2})\s*[:：时]\s*(?<min>\d{1,2})(?:\s*[:：分]\s*(?<s>\d{1,2}))?(?:\s*(?<ampm>[AaPp][Mm]))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
+    /// <summary>English dates on Chinese blogs: "September 10th, 2005 10:56 am", "Sep 10, 2005".</summary>
+    [GeneratedRegex(@"\b(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?:\s+(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>[AaPp][Mm])?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishDatePattern();
+
+    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
     public static bool TryParse(string text, out DateTimeOffset value, out bool hasTime) =>
         TryFind(text, out value, out hasTime, out _);
 
@@ -28,6 +34,14 @@ internal static partial class DateParser
             return false;
         }
         foreach (Match match in DatePattern().Matches(text))
+        {
+            if (TryBuild(match, out value, out hasTime))
+            {
+                span = match.Index..(match.Index + match.Length);
+                return true;
+            }
+        }
+        foreach (Match match in EnglishDatePattern().Matches(text))
         {
             if (TryBuild(match, out value, out hasTime))
             {
@@ -77,7 +91,12 @@ internal static partial class DateParser
         value = default;
         hasTime = false;
         int year = Int(m, "y"), month, day;
-        if (m.Groups["a"].Success)
+        if (m.Groups["mon"].Success)
+        {
+            month = Array.IndexOf(Months, m.Groups["mon"].Value[..3].ToLowerInvariant()) + 1;
+            day = Int(m, "d");
+        }
+        else if (m.Groups["a"].Success)
         {
             // a/b/yyyy is ambiguous; day first (the rest of the world, and what Chinese readers assume) unless b cannot be a month.
             int a = Int(m, "a"), b = Int(m, "b");
