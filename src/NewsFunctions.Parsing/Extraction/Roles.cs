@@ -30,6 +30,8 @@ internal static class Roles
     public static bool IsMeta(Block block)
     {
         if (block.Letters > 120) return false;
+        // In a sentence ("他告诉记者：……") a label is speech, not a field: prose counts only labels that open the line.
+        if (block.Letters > 40 && block.Punctuation >= 3 && Labels.FirstLabelIndex(block.Text) > 2) return false;
         var labelled = Labels.ReadLabelledValues(block.Text);
         if (labelled.Count > 0 && labelled.Any(v => v.Field != Labels.Field.Other)) return true;
         if (labelled.Count >= 2) return true;
