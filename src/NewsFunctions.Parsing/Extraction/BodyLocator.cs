@@ -99,7 +99,7 @@ internal static class BodyLocator
         var spaces = block.Text.Count(c => c == ' ');
         var cjk = block.Text.Count(TextStats.IsCjk);
         // Only for Chinese: English prose has a space between every word.
-        return cjk * 2 >= block.Letters && spaces * 8 >= block.Letters;
+        return cjk * 2 >= block.Letters && (spaces * 8 >= block.Letters || (block.Letters >= 150 && block.Punctuation * 80 < block.Letters));
     }
 
     /// <summary>
