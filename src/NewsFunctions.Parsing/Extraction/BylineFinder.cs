@@ -95,7 +95,7 @@ internal static class BylineFinder
         return Names(meta);
     }
 
-    /// <summary>A line holding only a name (2-4 CJK letters or a user name) between headline and body.</summary>
+    /// <summary>A line holding only a name (two or three CJK letters) between headline and body.</summary>
     private static string? NameLineUnderTitle(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart)
     {
         if (titleIndex < 0) return null;
@@ -103,7 +103,8 @@ internal static class BylineFinder
         {
             var text = blocks[i].Text;
             if (blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5) continue;
-            if (text.Length is >= 2 and <= 4 && text.All(TextStats.IsCjk) && IsName(text)) return text;
+            // Two or three characters: most Chinese names; four-character lines under a headline are usually section labels.
+            if (text.Length is >= 2 and <= 3 && text.All(TextStats.IsCjk) && IsName(text)) return text;
         }
         return null;
     }
