@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前"];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -91,6 +91,8 @@ internal static class BylineFinder
     {
         var meta = hints.Author?.Trim();
         if (string.IsNullOrEmpty(meta) || meta.Length > 30 || meta.Contains("://", StringComparison.Ordinal) || meta.Contains('.', StringComparison.Ordinal)) return null;
+        // CMSs put the site ("…网", "新浪财经-自媒体") or a user id into the author meta tag.
+        if (meta.All(char.IsAsciiDigit) || meta.EndsWith('网') || meta.Contains('-', StringComparison.Ordinal) || meta.Contains('_', StringComparison.Ordinal)) return null;
         if (hints.SiteName is not null && meta.Contains(hints.SiteName, StringComparison.Ordinal)) return null;
         return Names(meta);
     }
@@ -168,10 +170,15 @@ internal static class BylineFinder
         return slash > 0 ? word[..slash] : word;
     }
 
+    private static readonly string[] SourceTools = ["举报", "分享", "打印", "收藏", "评论", "纠错"];
+
     private static string? Source(string value)
     {
         var cut = value.IndexOf("  ", StringComparison.Ordinal);
         var source = (cut > 0 ? value[..cut] : value).Trim().Trim('[', ']', '|', '【', '】', ' ');
+        // "新京报 举报": a tool link printed after the source.
+        foreach (var tool in SourceTools)
+            if (source.EndsWith(" " + tool, StringComparison.Ordinal)) source = source[..^(tool.Length + 1)].TrimEnd();
         return source.Length is > 0 and <= 40 ? source : null;
     }
 }
