@@ -63,7 +63,7 @@ internal static partial class Labels
         return match.Success ? match.Index : -1;
     }
 
-    [GeneratedRegex(@"(您现在的位置|您当前的位置|您当前位置|您所在的位置|您所在位置|当前位置|您的位置|现在位置|所在位置|当前栏目)\s*[:：]?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(您现在的位置|您当前的位置|您当前位置|您所在的位置|您所在位置|当前位置|您的位置|现在位置|所在位置|当前栏目|(?<![\u4e00-\u9fff])位置(?=\s*[:：]))\s*[:：]?", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbLabel();
 
     [GeneratedRegex(@"\s*(?:>>|»|->|>|＞|→|/)\s*", RegexOptions.CultureInvariant)]

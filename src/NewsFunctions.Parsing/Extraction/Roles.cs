@@ -47,12 +47,12 @@ internal static class Roles
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '>' or '»' or '＞' or '→' or '›')
+            if (c is '>' or '»' or '＞' or '→' or '›' || (c == '/' && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' '))
             {
                 separators++;
                 while (i + 1 < text.Length && text[i + 1] is '>' or '»') i++;
             }
         }
-        return separators >= 2 && block.Punctuation == 0;
+        return separators >= 2 && block.Punctuation <= 1;
     }
 }
