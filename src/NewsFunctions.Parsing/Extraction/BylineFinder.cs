@@ -50,7 +50,8 @@ internal static class BylineFinder
     private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd, bool wide = true)
     {
         var headline = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart - 12;
-        var top = Math.Max(0, (wide ? Math.Min(headline, bodyStart - 15) : headline) - 3);
+        // Credits follow the headline; labelled fields may also sit in an info table above it.
+        var top = Math.Max(0, wide ? Math.Min(headline, bodyStart - 15) - 3 : headline);
         var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
         for (var i = top; i < headerEnd; i++) yield return i;
         // A short body is read whole; a long one at its start and its end.

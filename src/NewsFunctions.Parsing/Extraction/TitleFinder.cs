@@ -52,13 +52,29 @@ internal static class TitleFinder
         var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
 
-        // The document title names only the site here: the line just above the body is the better headline.
-        var above = FindAbove(blocks, roles, bodyStart);
+        // The document title names only the site here (or there is none): the headline sits just above the
+        // dateline when there is one, else just above the body.
+        var dateline = Dateline(blocks, roles, bodyStart);
+        var above = dateline >= 0 ? FindAbove(blocks, roles, dateline) : -1;
+        if (above < 0) above = FindAbove(blocks, roles, bodyStart);
         if (above >= 0) return (Headline(Clean(blocks[above].Text)), above);
 
         var fromHints = hints.HeadlineHints.Concat(hints.DocumentTitle is null ? [] : [hints.DocumentTitle])
             .Select(Headline).FirstOrDefault(t => t.Length >= 2);
         return fromHints is not null ? (fromHints, -1) : (null, -1);
+    }
+
+    /// <summary>The nearest label line with a date above the body (发布时间: …, or a bare date), within a few lines.</summary>
+    private static int Dateline(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart)
+    {
+        var seen = 0;
+        for (var i = Math.Min(bodyStart, blocks.Count) - 1; i >= 0 && seen < 10; i--)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return i;
+        }
+        return -1;
     }
 
     private static int FirstNonEmpty(IReadOnlyList<Block> blocks)
