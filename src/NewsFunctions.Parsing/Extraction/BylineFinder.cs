@@ -124,7 +124,8 @@ internal static class BylineFinder
         if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return null;
         if (firstLabel >= 0) rest = rest[..firstLabel];
         var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter))
+            .Select(w => w.Trim(',', '，'))
+            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
             .ToArray();
         if (words.Length != 1) return null;
         var word = words[0];
@@ -132,6 +133,12 @@ internal static class BylineFinder
         var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
         return (cjkName || userName) && IsName(word) ? word : null;
     }
+
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm"];
+
+    /// <summary>Weekdays printed beside dates ("Saturday", "星期六", "周六") and am/pm.</summary>
+    private static bool IsWeekday(string word) =>
+        Weekdays.Contains(word.ToLowerInvariant()) || (word.Length is 2 or 3 && (word.StartsWith("星期", StringComparison.Ordinal) || word.StartsWith('周') || word.StartsWith('週')));
 
     private static bool IsName(string word) => !NotNames.Any(word.Contains) && !Labels.BreadcrumbLabel().IsMatch(word);
 
