@@ -13,38 +13,11 @@ internal static class TitleFinder
 
     public static (string? Title, int Index) Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, PageHints hints)
     {
-        var references = hints.HeadlineHints.Append(hints.DocumentTitle ?? string.Empty)
-            .Select(TextStats.Normalize).Where(r => r.Length >= 2).ToArray();
         var from = Math.Max(0, bodyStart - 60);
         var to = Math.Min(blocks.Count, bodyStart + 12);
 
-        var (bestIndex, bestScore) = (-1, 0.0);
-        if (references.Length > 0)
-        {
-            var crumbs = ChannelCrumbs(blocks, roles, from, to);
-            var segments = hints.DocumentTitle is null ? [] : Split(hints.DocumentTitle).Select(TextStats.Normalize).ToHashSet(StringComparer.Ordinal);
-            for (var i = from; i < to; i++)
-            {
-                if (!IsCandidate(blocks[i], roles[i])) continue;
-                var normalized = TextStats.Normalize(Clean(blocks[i].Text));
-                // Short headlines (夜雨) count only as a heading equal to a whole part of the document title.
-                var shortHeadline = blocks[i].HeadingLevel > 0 && segments.Contains(normalized);
-                if ((normalized.Length < 4 && !shortHeadline) || normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
-                // The page's first line repeating the document title, far above the body, is a banner.
-                if (i == FirstNonEmpty(blocks) && bodyStart - i > 10) continue;
-                // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
-                if (normalized.Length <= 6 && crumbs.Contains(normalized)) continue;
-                // Far above the body, a block naming the site or blog competes badly with a line right above the body.
-                if (bodyStart - i > 25 && FindAbove(blocks, roles, bodyStart) is var near && near >= bodyStart - 3) continue;
-                var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
-                    - Math.Abs(bodyStart - i) * 0.05;
-                if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
-                if (score > bestScore) (bestIndex, bestScore) = (i, score);
-            }
-            // A block repeating the whole document title ("headline_site") still needs the site cut off.
-            if (bestIndex >= 0)
-                return (Headline(Continued(blocks, bestIndex, references)), bestIndex);
-        }
+        var contained = FindContained(blocks, roles, bodyStart, from, to, hints);
+        if (contained.Index >= 0) return contained;
 
         var prefixed = FindPrefixed(blocks, from, to, hints);
         if (prefixed.Index >= 0) return prefixed;
@@ -62,6 +35,40 @@ internal static class TitleFinder
         var fromHints = hints.HeadlineHints.Concat(hints.DocumentTitle is null ? [] : [hints.DocumentTitle])
             .Select(Headline).FirstOrDefault(t => t.Length >= 2);
         return fromHints is not null ? (fromHints, -1) : (null, -1);
+    }
+
+    /// <summary>The block near the body whose text the document title (or og:title, JSON-LD headline) contains.</summary>
+    private static (string? Title, int Index) FindContained(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, int from, int to, PageHints hints)
+    {
+        var references = hints.HeadlineHints.Append(hints.DocumentTitle ?? string.Empty)
+            .Select(TextStats.Normalize).Where(r => r.Length >= 2).ToArray();
+        if (references.Length == 0) return (null, -1);
+        var crumbs = ChannelCrumbs(blocks, roles, from, to);
+        var segments = hints.DocumentTitle is null ? [] : Split(hints.DocumentTitle).Select(TextStats.Normalize).ToHashSet(StringComparer.Ordinal);
+        var firstLine = FirstNonEmpty(blocks);
+        var nearBody = new Lazy<bool>(() => FindAbove(blocks, roles, bodyStart) >= bodyStart - 3);
+
+        var (bestIndex, bestScore) = (-1, 0.0);
+        for (var i = from; i < to; i++)
+        {
+            if (!IsCandidate(blocks[i], roles[i])) continue;
+            var normalized = TextStats.Normalize(Clean(blocks[i].Text));
+            // Short headlines (夜雨) count only as a heading equal to a whole part of the document title.
+            var shortHeadline = blocks[i].HeadingLevel > 0 && segments.Contains(normalized);
+            if ((normalized.Length < 4 && !shortHeadline) || normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+            // The page's first line repeating the document title, far above the body, is a banner.
+            if (i == firstLine && bodyStart - i > 10) continue;
+            // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
+            if (normalized.Length <= 6 && crumbs.Contains(normalized)) continue;
+            // Far above the body, a block naming the site or blog competes badly with a line right above the body.
+            if (bodyStart - i > 25 && nearBody.Value) continue;
+            var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
+                - Math.Abs(bodyStart - i) * 0.05;
+            if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
+            if (score > bestScore) (bestIndex, bestScore) = (i, score);
+        }
+        // A block repeating the whole document title ("headline_site") still needs the site cut off.
+        return bestIndex >= 0 ? (Headline(Continued(blocks, bestIndex, references)), bestIndex) : (null, -1);
     }
 
     /// <summary>The nearest label line with a date above the body (发布时间: …, or a bare date), within a few lines.</summary>
