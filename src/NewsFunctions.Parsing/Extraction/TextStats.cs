@@ -36,6 +36,32 @@ internal static class TextStats
         return buffer.ToString();
     }
 
+    /// <summary>Collapses whitespace straight from a builder's chunks, without an intermediate string.</summary>
+    public static string CollapseWhitespace(System.Text.StringBuilder text)
+    {
+        if (text.Length == 0) return string.Empty;
+        var buffer = new System.Text.StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (IsSpace(c))
+                {
+                    pendingSpace = buffer.Length > 0;
+                    continue;
+                }
+                if (pendingSpace) buffer.Append(' ');
+                pendingSpace = false;
+                buffer.Append(c);
+            }
+        }
+        return buffer.ToString();
+    }
+
+    private static bool IsSpace(char c) =>
+        char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || char.GetUnicodeCategory(c) == UnicodeCategory.Control;
+
     /// <summary>Collapses runs of whitespace (including NBSP and ideographic space) into one space and trims.</summary>
     public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {
@@ -43,7 +69,7 @@ internal static class TextStats
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || char.GetUnicodeCategory(c) == UnicodeCategory.Control)
+            if (IsSpace(c))
             {
                 pendingSpace = buffer.Length > 0;
                 continue;

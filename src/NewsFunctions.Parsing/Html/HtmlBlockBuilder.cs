@@ -153,7 +153,7 @@ internal sealed class HtmlBlockBuilder
             _links.Clear();
             return;
         }
-        var text = TextStats.CollapseWhitespace(_text.ToString());
+        var text = TextStats.CollapseWhitespace(_text);
         _text.Clear();
         if (text.Length > 0)
         {
@@ -176,8 +176,10 @@ internal sealed class HtmlBlockBuilder
     private static bool HasTitleName(IElement? element)
     {
         if (element is null) return false;
-        var names = (element.GetAttribute("class") ?? string.Empty) + " " + (element.GetAttribute("id") ?? string.Empty);
-        return names.Contains("title", StringComparison.OrdinalIgnoreCase) || names.Contains("headline", StringComparison.OrdinalIgnoreCase);
+        return IsTitleName(element.GetAttribute("class")) || IsTitleName(element.GetAttribute("id"));
+
+        static bool IsTitleName(string? name) =>
+            name is not null && (name.Contains("title", StringComparison.OrdinalIgnoreCase) || name.Contains("headline", StringComparison.OrdinalIgnoreCase));
     }
 
     private void AddImage(IElement image)

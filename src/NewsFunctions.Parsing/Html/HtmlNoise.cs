@@ -27,10 +27,16 @@ internal static class HtmlNoise
     /// <summary>HTML5 furniture (nav, footer, aside): its text counts as link text, so it never wins the body.</summary>
     public static bool IsFurniture(IElement element) => Furniture.Contains(element.LocalName);
 
+    /// <summary>display:none, with any spacing; visibility:hidden is left alone (WeChat-style pages hide the article until a script reveals it).</summary>
     private static bool IsHiddenStyle(string style)
     {
-        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
-        // visibility:hidden is left alone: WeChat-style pages hide the article until a script reveals it.
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase);
+        var at = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var rest = style.AsSpan(at + "display".Length).TrimStart();
+            if (rest.StartsWith(":") && rest[1..].TrimStart().StartsWith("none", StringComparison.OrdinalIgnoreCase)) return true;
+            at = style.IndexOf("display", at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 }
