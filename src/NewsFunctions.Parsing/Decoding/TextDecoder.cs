@@ -60,6 +60,10 @@ internal static class TextDecoder
             if (errors < bestErrors) (best, bestErrors) = (candidate, errors);
         }
 
+        // A declaration that fits all but a few bytes (pages carry stray invalid bytes) is trusted without the
+        // detector, which is the slowest step of decoding.
+        if (best is not null && bestErrors <= sample.Length / 1000) return best;
+
         var detected = Detect(sample);
         if (detected is not null && !candidates.Contains(detected))
         {
