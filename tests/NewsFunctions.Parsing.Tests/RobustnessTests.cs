@@ -82,6 +82,30 @@ public sealed class RobustnessTests
         ParseSafely(Encoding.UTF8.GetBytes(html.ToString()));
     }
 
+    [Theory]
+    [InlineData("<div>第{0}段，正文内容。</div>")]
+    [InlineData("<b><i>第{0}段，交错内容。</b></i>")]
+    [InlineData("<tr><td>第{0}格，内容。</td></tr>")]
+    public void Fifty_thousand_siblings(string pattern)
+    {
+        // Work per element must not depend on how many siblings it has (that was quadratic once).
+        var html = new StringBuilder("<html><body><table>");
+        for (var i = 0; i < 50_000; i++) html.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, i));
+        ParseSafely(Encoding.UTF8.GetBytes(html.Append("</table></body></html>").ToString()));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_nested_elements_are_read_as_text()
+    {
+        var html = new StringBuilder("<html><head><title>深层嵌套</title></head><body>");
+        for (var i = 0; i < 100_000; i++) html.Append("<div>");
+        html.Append("<p>深层嵌套中的正文，一句完整的话，内容足够长。</p><p>第二段正文，也是完整的一句话。</p>");
+        var result = ParseSafely(Encoding.UTF8.GetBytes(html.ToString()));
+        Assert.True(result.Succeeded);
+        Assert.Equal(DocumentFormat.Html, result.Format);
+        Assert.Contains("深层嵌套中的正文", result.Article.Body);
+    }
+
     [Fact]
     public void Fifty_megabytes_are_refused_as_too_large()
     {

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using NewsFunctions.Parsing.Extraction;
+using NewsFunctions.Parsing.Text;
 
 namespace NewsFunctions.Parsing.Html;
 
@@ -13,8 +14,15 @@ internal static class HtmlArticleParser
         IsNotConsumingCharacterReferences = false,
     };
 
+    /// <summary>Deeper than this, the page is read as text: tree building slows down with depth for every tag. Real pages nest a few dozen deep.</summary>
+    internal const int MaxNestingDepth = 2_000;
+
     public static ParseResult Parse(string html, CancellationToken cancellationToken)
     {
+        if (MarkupScanner.MaxDepth(html) > MaxNestingDepth)
+            return TextDumpParser.Parse(MarkupScanner.ToText(html), cancellationToken, DocumentFormat.Html);
+        cancellationToken.ThrowIfCancellationRequested();
+
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();

@@ -68,8 +68,12 @@ internal sealed class HtmlBlockBuilder
             var linkStart = Enter(element);
             if (linkStart < -1) continue;
             stack.Push(new Step(element, true, linkStart));
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            // Indexed access: AngleSharp finds a node's PreviousSibling by searching its parent's list,
+            // which made pages with 100,000 siblings quadratic.
+            var children = element.ChildNodes;
+            for (var c = children.Length - 1; c >= 0; c--)
             {
+                var child = children[c];
                 if (child is IElement or IText) stack.Push(new Step(child, false, 0));
             }
         }

@@ -8,11 +8,12 @@ namespace NewsFunctions.Parsing.Text;
 /// </summary>
 internal static class TextDumpParser
 {
-    public static ParseResult Parse(string text, CancellationToken cancellationToken)
+    /// <param name="format">The format reported: Text, or Html for markup read as text (too deeply nested for a DOM).</param>
+    public static ParseResult Parse(string text, CancellationToken cancellationToken, DocumentFormat format = DocumentFormat.Text)
     {
         var blocks = ToBlocks(text, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return ArticleBuilder.Build(blocks, PageHints.None, DocumentFormat.Text, cancellationToken);
+        return ArticleBuilder.Build(blocks, PageHints.None, format, cancellationToken);
     }
 
     internal static List<Block> ToBlocks(string text, CancellationToken cancellationToken)
