@@ -72,17 +72,17 @@ internal static class BodyLocator
     /// </summary>
     public static int CutListing(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
     {
-        var dated = new List<int>();
-        for (var i = start; i <= end; i++)
+        var dated = 0;
+        for (var i = start; i <= end && dated < 2; i++)
         {
-            if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) dated.Add(i);
+            if (IsDatedLabel(blocks[i], roles[i])) dated++;
         }
-        if (dated.Count < 2) return end;
+        if (dated < 2) return end;
         var seenText = false;
         for (var i = start; i <= end; i++)
         {
             if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0 && blocks[i].Letters >= 20) seenText = true;
-            else if (seenText && dated.Contains(i) && i < dated[^1] + 1)
+            else if (seenText && IsDatedLabel(blocks[i], roles[i]))
             {
                 var cut = i - 1;
                 while (cut > start && roles[cut] != BlockRole.Text) cut--;
@@ -91,6 +91,8 @@ internal static class BodyLocator
         }
         return end;
     }
+
+    private static bool IsDatedLabel(Block block, BlockRole role) => role == BlockRole.Meta && DateParser.TryFind(block.Text, out _, out _, out _);
 
     /// <summary>A long line of space-separated names or tags with hardly any punctuation: a list, not prose.</summary>
     private static bool IsWordList(Block block)
