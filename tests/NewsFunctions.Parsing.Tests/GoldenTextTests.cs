@@ -49,6 +49,19 @@ public sealed class GoldenTextTests
         Assert.Equal("老旧小区加装电梯工作全面提速", article.Title);
     }
 
+    [Theory]
+    [InlineData("文/孙小雨", "孙小雨")]
+    [InlineData("本报记者 钱大江 通讯员 李明", "钱大江")]
+    [InlineData("作者：周一 吴二", "周一 吴二")]
+    public void Credits_under_the_headline(string credit, string author)
+    {
+        var text = string.Join('\n', "首页 | 新闻", "", "乡村公路通到家门口", "2023-04-02 10:00", credit, "",
+            "今年春天，村里的水泥路修到了每家每户门口，村民出行方便了许多。", "", "村干部说，下一步还要在路边种上行道树。");
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal("乡村公路通到家门口", article.Title);
+        Assert.Equal(author, article.Author);
+    }
+
     [Fact]
     public void Markdown_headline()
     {

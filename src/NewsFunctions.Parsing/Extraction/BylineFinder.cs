@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约"];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -64,6 +64,8 @@ internal static class BylineFinder
         foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd, wide: false))
         {
             if (blocks[i].LinkDensity > 0.5) continue;
+            var credit = Labels.WriterCredit().Match(blocks[i].Text);
+            if (credit.Success && Names(credit.Groups["names"].Value) is { } writers) return writers;
             var match = Labels.Reporter().Match(blocks[i].Text);
             if (!match.Success) continue;
             // A byline opens a line, closes it, or is the whole line; "本报记者" in mid-sentence is prose.
@@ -153,6 +155,8 @@ internal static class BylineFinder
         var names = new List<string>();
         foreach (var raw in words)
         {
+            // A role word ("通讯员 李明") starts the next credit: the names so far are this one's.
+            if (RoleWords.Any(r => raw.StartsWith(r, StringComparison.Ordinal))) break;
             var word = CutSuffix(raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', '|', '/', '丨'));
             if (word.Length == 0) break;
             var cjk = word.Count(TextStats.IsCjk);
@@ -163,6 +167,8 @@ internal static class BylineFinder
         }
         return names.Count == 0 ? null : string.Join(' ', names);
     }
+
+    private static readonly string[] RoleWords = ["通讯员", "记者", "实习生", "摄影", "编辑", "特约"];
 
     private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿"];
 

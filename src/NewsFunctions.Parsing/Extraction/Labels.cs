@@ -82,7 +82,11 @@ internal static partial class Labels
     [GeneratedRegex(@"(?:记者|通讯员)\s*[:：]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
     public static partial Regex Reporter();
 
+    /// <summary>"文/张三", "文｜张三 李四", "图文/王五" opening a line: the writer's credit.</summary>
+    [GeneratedRegex(@"^[（(【\[]?\s*(?:图\s*)?文\s*[/／|｜]\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{1,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    public static partial Regex WriterCredit();
+
     /// <summary>A closing byline in parentheses: "（记者 张三）", "(张三 李四)", "(张三上海报道)".</summary>
-    [GeneratedRegex(@"[（(]\s*(?:[^（）()]{0,10}?(?:记者|通讯员|作者|文))?\s*[:：/]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、,，]{1,3}[\u4e00-\u9fff·]{2,4}){0,4}|[\u4e00-\u9fff·]{2,12}?)\s*(?:[\u4e00-\u9fff]{0,6}?报道|/?摄影?|/?文)?\s*[）)].{0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(]\s*(?:[^（）()]{0,10}?(?:记者|通讯员|作者|文))?\s*[:：/]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、,，]{1,3}[\u4e00-\u9fff·]{2,4}){0,4}|[\u4e00-\u9fff·]{2,12}?)\s*(?:[\u4e00-\u9fff]{0,6}?报道|/?摄影?|/?文)?\s*[）)][^。！？.!?]{0,4}$", RegexOptions.CultureInvariant)]
     public static partial Regex ClosingByline();
 }
