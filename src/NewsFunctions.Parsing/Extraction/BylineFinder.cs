@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约"];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "="];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -72,8 +72,8 @@ internal static class BylineFinder
             var end = match.Index + match.Length;
             var text = blocks[i].Text;
             var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= text.Length - 8;
-            // "向本报记者透露，……": a reporter inside a sentence, followed by the sentence going on.
-            if (end < text.Length && text[end] is '，' or '。' or ',' or '；' or ';') placed = false;
+            // "向本报记者透露，……" or "记者首先前往……地": a reporter inside a sentence, which goes on after the match.
+            if (end < text.Length && (text[end] is '，' or '。' or ',' or '；' or ';' || TextStats.IsCjk(text[end]))) placed = false;
             if (placed && Names(match.Groups["names"].Value) is { } names) return names;
         }
         return null;
@@ -97,6 +97,8 @@ internal static class BylineFinder
         // CMSs put the site ("…网", "新浪财经-自媒体") or a user id into the author meta tag.
         if (meta.All(char.IsAsciiDigit) || meta.EndsWith('网') || meta.Contains('-', StringComparison.Ordinal) || meta.Contains('_', StringComparison.Ordinal)) return null;
         if (hints.SiteName is not null && meta.Contains(hints.SiteName, StringComparison.Ordinal)) return null;
+        // A name that the document title carries is the site's ("…_网易新闻"), not a writer's.
+        if (hints.DocumentTitle is not null && hints.DocumentTitle.Contains(meta, StringComparison.Ordinal)) return null;
         return Names(meta);
     }
 
@@ -132,7 +134,7 @@ internal static class BylineFinder
         if (words.Length != 1) return null;
         var word = words[0];
         var cjkName = word.Length is >= 2 and <= 4 && word.All(TextStats.IsCjk);
-        var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
+        var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
         return (cjkName || userName) && IsName(word) ? word : null;
     }
 
@@ -184,12 +186,17 @@ internal static class BylineFinder
         return slash > 0 ? word[..slash] : word;
     }
 
-    private static readonly string[] SourceTools = ["举报", "分享", "打印", "收藏", "评论", "纠错"];
+    private static readonly string[] SourceTools = ["举报", "分享", "打印", "收藏", "发表评论", "评论", "纠错"];
 
     private static string? Source(string value)
     {
         var cut = value.IndexOf("  ", StringComparison.Ordinal);
-        var source = (cut > 0 ? value[..cut] : value).Trim().Trim('[', ']', '|', '【', '】', ' ');
+        var source = (cut > 0 ? value[..cut] : value).Trim();
+        // "光明网-《光明日报》2024-05-20 03:15", "北青网 [ipLocation]北京": a date or a placeholder ends the source.
+        if (DateParser.TryFind(source, out _, out _, out var date) && date.Start.Value > 0) source = source[..date.Start.Value];
+        var bracket = source.IndexOf('[', 1);
+        if (bracket > 0) source = source[..bracket];
+        source = source.Trim().Trim('[', ']', '|', '【', '】', ' ');
         // "新京报 举报": a tool link printed after the source.
         foreach (var tool in SourceTools)
             if (source.EndsWith(" " + tool, StringComparison.Ordinal)) source = source[..^(tool.Length + 1)].TrimEnd();
