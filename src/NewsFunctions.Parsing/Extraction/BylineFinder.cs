@@ -74,7 +74,10 @@ internal static class BylineFinder
             var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= text.Length - 8;
             // "向本报记者透露，……" or "记者首先前往……地": a reporter inside a sentence, which goes on after the match.
             if (end < text.Length && (text[end] is '，' or '。' or ',' or '；' or ';' || TextStats.IsCjk(text[end]))) placed = false;
-            if (placed && Names(match.Groups["names"].Value) is { } names) return names;
+            // Names have no particles and do not run on for ten characters: "首先前往视频拍摄的地点" is a sentence.
+            var captured = match.Groups["names"].Value;
+            if (captured.Contains('的', StringComparison.Ordinal) || captured.Split(' ', '\u3000', '、').Any(w => w.Length > 9)) placed = false;
+            if (placed && Names(captured) is { } names) return names;
         }
         return null;
     }
@@ -192,6 +195,7 @@ internal static class BylineFinder
     {
         var cut = value.IndexOf("  ", StringComparison.Ordinal);
         var source = (cut > 0 ? value[..cut] : value).Trim();
+        if (source.Contains('=', StringComparison.Ordinal) || source.Contains('"', StringComparison.Ordinal)) return null;
         // "光明网-《光明日报》2024-05-20 03:15", "北青网 [ipLocation]北京": a date or a placeholder ends the source.
         if (DateParser.TryFind(source, out _, out _, out var date) && date.Start.Value > 0) source = source[..date.Start.Value];
         var bracket = source.IndexOf('[', 1);
