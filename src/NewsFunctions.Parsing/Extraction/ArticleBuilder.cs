@@ -48,7 +48,7 @@ internal static class ArticleBuilder
             Previous = previous,
             Next = next,
             CanonicalUrl = hints.CanonicalUrl,
-            SiteName = hints.SiteName ?? Furniture.SiteNameFromFooter(blocks) ?? TitleFinder.SiteFromTitle(hints.DocumentTitle),
+            SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle)),
             Language = hints.Language ?? LanguageOf(paragraphs),
         };
         return ParseResult.Success(article, format);
@@ -74,6 +74,16 @@ internal static class ArticleBuilder
             paragraphs.Add(text);
         }
         return paragraphs;
+    }
+
+    private static readonly string[] NotSiteNames = ["copyright", "about", "all rights reserved", "版权所有", "首页", "home"];
+
+    /// <summary>A site name candidate, unless it is a footer word ("Copyright", "©") rather than a name.</summary>
+    private static string? SiteName(string? candidate)
+    {
+        var name = candidate?.Trim().Trim('©', '|', '-', '_', ' ');
+        if (string.IsNullOrEmpty(name) || name.Count(char.IsLetterOrDigit) < 2) return null;
+        return NotSiteNames.Contains(name.ToLowerInvariant()) ? null : name;
     }
 
     private static List<ArticleImage> BodyImages(IReadOnlyList<Block> blocks, int start, int end)

@@ -175,7 +175,7 @@ internal static class BylineFinder
 
     private static readonly string[] RoleWords = ["通讯员", "记者", "实习生", "摄影", "编辑", "特约"];
 
-    private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿"];
+    private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿", "出自", "[", "(", "（", "【"];
 
     /// <summary>"彭冲山东冠县报道" → "彭冲山东冠县": drops the reporting verb that follows a byline.</summary>
     private static string CutSuffix(string word)
