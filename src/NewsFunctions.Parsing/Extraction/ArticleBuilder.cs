@@ -48,7 +48,7 @@ internal static class ArticleBuilder
             Previous = previous,
             Next = next,
             CanonicalUrl = hints.CanonicalUrl,
-            SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle)),
+            SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle, title)),
             Language = hints.Language ?? LanguageOf(paragraphs),
         };
         return ParseResult.Success(article, format);

@@ -64,12 +64,18 @@ internal static class Furniture
         return null;
     }
 
+    private static readonly string[] NotOwnerWords = ["转载", "授权", "复制", "必究", "禁止", "不得", "ICP", "许可证", "备案", "违者"];
+
+    /// <summary>"版权所有：投促中国" names the owner; "版权所有 不得转载", "版权所有 2000-2006" do not.</summary>
+    private static bool IsOwnerName(string name) =>
+        name.Count(TextStats.IsCjk) >= 2 && !NotOwnerWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)) && name.Count(char.IsAsciiDigit) * 2 < name.Length;
+
     public static string? SiteNameFromFooter(IReadOnlyList<Block> blocks)
     {
         for (var i = blocks.Count - 1; i >= 0 && i >= blocks.Count - 80; i--)
         {
             var owner = Labels.CopyrightOwner().Match(blocks[i].Text);
-            if (owner.Success && !owner.Groups["name"].Value.Contains("转载", StringComparison.Ordinal) && !owner.Groups["name"].Value.StartsWith('不'))
+            if (owner.Success && IsOwnerName(owner.Groups["name"].Value))
                 return owner.Groups["name"].Value;
         }
         return null;

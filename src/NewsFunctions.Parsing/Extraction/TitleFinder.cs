@@ -238,11 +238,15 @@ internal static class TitleFinder
         return parts;
     }
 
-    /// <summary>The last part of a split document title, often the site's name.</summary>
-    public static string? SiteFromTitle(string? title)
+    /// <summary>The last part of a split document title that is not the headline: usually the site's name.</summary>
+    public static string? SiteFromTitle(string? title, string? headline)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
         var parts = Split(title);
-        return parts.Count >= 2 ? parts[^1] : null;
+        if (parts.Count < 2) return null;
+        var normalizedHeadline = headline is null ? string.Empty : TextStats.Normalize(headline);
+        var others = parts.Where(p => normalizedHeadline.Length == 0 || !TextStats.Normalize(p).Contains(normalizedHeadline, StringComparison.Ordinal)
+                                      && !normalizedHeadline.Contains(TextStats.Normalize(p), StringComparison.Ordinal)).ToList();
+        return others.Count > 0 ? others[^1] : null;
     }
 }
