@@ -49,7 +49,7 @@ internal static class ArticleBuilder
             Next = next,
             CanonicalUrl = hints.CanonicalUrl,
             SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle, title)),
-            Language = hints.Language ?? LanguageOf(paragraphs),
+            Language = Language(hints.Language, LanguageOf(paragraphs)),
         };
         return ParseResult.Success(article, format);
     }
@@ -101,6 +101,10 @@ internal static class ArticleBuilder
         var sentence = end > 0 ? first[..end] : first;
         return sentence.Length > 40 ? sentence[..40] : sentence;
     }
+
+    /// <summary>The page's declared language, unless templates left a default ("en") on a Chinese article.</summary>
+    private static string Language(string? declared, string detected) =>
+        declared is not null && (declared.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || detected != "zh") ? declared : detected;
 
     private static string LanguageOf(List<string> paragraphs)
     {
