@@ -162,6 +162,14 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void A_stray_nul_in_a_page_is_tolerated()
+    {
+        var bytes = Fixtures.Bytes("article-meta.html", "utf-8");
+        bytes[bytes.Length / 2] = 0;
+        Assert.True(ParseSafely(bytes).Succeeded);
+    }
+
+    [Fact]
     public void Scattered_control_characters_are_tolerated()
     {
         var text = "标题在这里\n发布时间：2020-01-01\n\n正文\u0001第一段，内容\u001b完整。\n";

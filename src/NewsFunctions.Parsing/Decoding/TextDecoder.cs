@@ -124,16 +124,19 @@ internal static class TextDecoder
         return errors;
     }
 
-    /// <summary>NUL bytes or many C0 controls in the first few KB mean this is not a text document.</summary>
+    /// <summary>
+    /// NUL bytes (more than a stray one in a hundred) or many C0 controls in the first few KB mean this is not a
+    /// text document. A page with a few stray NULs is still a page.
+    /// </summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
-        var controls = 0;
+        int nuls = 0, controls = 0;
         foreach (var b in sample)
         {
-            if (b == 0) return true;
-            if (b < 0x09 || (b > 0x0D && b < 0x20)) controls++;
+            if (b == 0) nuls++;
+            else if (b < 0x09 || (b > 0x0D && b < 0x20)) controls++;
         }
-        return sample.Length > 0 && controls * 20 > sample.Length;
+        return sample.Length > 0 && (nuls * 100 > sample.Length || (nuls + controls) * 20 > sample.Length);
     }
 }
