@@ -37,6 +37,9 @@ internal sealed class Block
     /// <summary>The element (or an ancestor close by) is named like a headline: class/id containing "title".</summary>
     public bool TitleHint { get; init; }
 
+    /// <summary>Inside an element whose class or id names furniture (related, comment, side…): prose there counts half.</summary>
+    public bool FurnitureHint { get; init; }
+
     /// <summary>A text dump's list line ("1. Heading", "• item") guessed to be a link: furniture outside a body, a subheading inside one.</summary>
     public bool GuessedLink { get; init; }
 

@@ -16,6 +16,7 @@ internal static class BodyLocator
         for (var i = 0; i < blocks.Count; i++)
         {
             var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
+            if (blocks[i].FurnitureHint && score > 0) score *= 0.5;
             // A run of pictures (a gallery inside the article) costs no more than one picture.
             if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
             if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;

@@ -29,6 +29,7 @@ internal sealed class HtmlBlockBuilder
     private int _linkDepth;
     private int _furnitureDepth;
     private int _preDepth;
+    private int _namedFurnitureDepth;
 
     private readonly bool _skipHidden;
 
@@ -103,6 +104,7 @@ internal sealed class HtmlBlockBuilder
         {
             Flush();
             _blockStack.Add(element);
+            if (HtmlNoise.HasFurnitureName(element)) _namedFurnitureDepth++;
         }
         return -1;
     }
@@ -127,6 +129,7 @@ internal sealed class HtmlBlockBuilder
         {
             Flush();
             if (_blockStack.Count > 0) _blockStack.RemoveAt(_blockStack.Count - 1);
+            if (HtmlNoise.HasFurnitureName(element)) _namedFurnitureDepth--;
         }
     }
 
@@ -167,6 +170,7 @@ internal sealed class HtmlBlockBuilder
                 HeadingLevel = HeadingLevel(owner),
                 TitleHint = HasTitleName(owner) || HasTitleName(owner?.ParentElement),
                 IsCaption = owner?.LocalName == "figcaption",
+                FurnitureHint = _namedFurnitureDepth > 0,
                 Links = _links.Count == 0 ? [] : _links.ToArray(),
             });
         }

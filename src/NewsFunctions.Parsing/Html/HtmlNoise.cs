@@ -24,6 +24,26 @@ internal static class HtmlNoise
         return string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static readonly HashSet<string> FurnitureNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "related", "relate", "recommend", "sidebar", "side", "footer", "foot", "nav", "navbar", "menu", "share",
+        "hot", "rank", "ranking", "ad", "ads", "advert", "breadcrumb", "crumb", "copyright", "pagination", "pager", "toolbar", "widget",
+    };
+
+    /// <summary>
+    /// class/id names that sites give their furniture ("related-news", "hot_list", "side"): a hint, not a verdict,
+    /// since an article container can carry such a word too.
+    /// </summary>
+    public static bool HasFurnitureName(IElement element) => HasFurnitureToken(element.GetAttribute("class")) || HasFurnitureToken(element.GetAttribute("id"));
+
+    private static bool HasFurnitureToken(string? names)
+    {
+        if (string.IsNullOrEmpty(names)) return false;
+        foreach (var token in names.Split([' ', '-', '_', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            if (FurnitureNames.Contains(token)) return true;
+        return false;
+    }
+
     /// <summary>HTML5 furniture (nav, footer, aside): its text counts as link text, so it never wins the body.</summary>
     public static bool IsFurniture(IElement element) => Furniture.Contains(element.LocalName);
 
