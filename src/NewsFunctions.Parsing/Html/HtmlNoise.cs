@@ -27,7 +27,7 @@ internal static class HtmlNoise
     private static readonly HashSet<string> FurnitureNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "comment", "comments", "related", "relate", "recommend", "sidebar", "side", "footer", "foot", "nav", "navbar", "menu", "share",
-        "hot", "rank", "ranking", "ad", "ads", "advert", "breadcrumb", "crumb", "copyright", "pagination", "pager", "toolbar", "widget",
+        "hot", "rank", "ranking", "ad", "ads", "advert", "breadcrumb", "crumb", "copyright", "pagination", "pager", "toolbar", "widget", "stream", "feed",
     };
 
     /// <summary>
