@@ -40,6 +40,7 @@ public sealed class GoldenTextTests
         Assert.Equal(["首页", "社会", "民生"], article.Categories);
         Assert.Equal("城区新增三处便民停车场", article.Previous?.Title);
         Assert.Equal("社区食堂受到老人欢迎", article.Next?.Title);
+        Assert.Equal("https://www.example.cn/news/2021/0506/88.html", article.CanonicalUrl);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal static class ArticleBuilder
             Images = BodyImages(blocks, start, end),
             Previous = previous,
             Next = next,
-            CanonicalUrl = hints.CanonicalUrl,
+            CanonicalUrl = hints.CanonicalUrl ?? Furniture.AddressFromText(blocks),
             SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle, title)),
             Language = Language(hints.Language, LanguageOf(paragraphs)),
         };

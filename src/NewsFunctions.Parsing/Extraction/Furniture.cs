@@ -64,6 +64,18 @@ internal static class Furniture
         return null;
     }
 
+    /// <summary>The page's address as the dump prints it ("本文链接: https://…"), if it does.</summary>
+    public static string? AddressFromText(IReadOnlyList<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Letters > 200 || block.Text.IndexOf("http", StringComparison.OrdinalIgnoreCase) < 0) continue;
+            var match = Labels.AddressLabel().Match(block.Text);
+            if (match.Success && Uri.TryCreate(match.Groups["url"].Value, UriKind.Absolute, out var uri)) return uri.ToString();
+        }
+        return null;
+    }
+
     private static readonly string[] NotOwnerWords = ["转载", "授权", "复制", "必究", "禁止", "不得", "ICP", "许可证", "备案", "违者"];
 
     /// <summary>"版权所有：投促中国" names the owner; "版权所有 不得转载", "版权所有 2000-2006" do not.</summary>

@@ -75,6 +75,10 @@ internal static partial class Labels
     [GeneratedRegex(@"[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇)\s*[】\]]?\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     public static partial Regex PreviousNextMarker();
 
+    /// <summary>"本文链接: https://…": a dump's own address (text dumps have no link rel=canonical).</summary>
+    [GeneratedRegex(@"(?:本文链接|原文链接|原文地址|本文地址|文章地址|文章链接|本页地址|网址|URL)\s*[:：]\s*(?<url>https?://[^\s<>""'，。]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    public static partial Regex AddressLabel();
+
     [GeneratedRegex(@"版权所有\s*[:：©]?\s*(?<name>[^\s|,，。]+)", RegexOptions.CultureInvariant)]
     public static partial Regex CopyrightOwner();
 
