@@ -80,6 +80,16 @@ public sealed class GoldenHtmlTests
     }
 
     [Fact]
+    public void One_parser_serves_many_threads()
+    {
+        var parser = new DocumentParser();
+        var bytes = Fixtures.Bytes("article-meta.html", "utf-8");
+        var titles = new string?[32];
+        Parallel.For(0, titles.Length, i => titles[i] = parser.Parse(bytes).Article?.Title);
+        Assert.All(titles, t => Assert.Equal("河畔新区开通首条夜间公交线路", t));
+    }
+
+    [Fact]
     public void Html_is_recognised_from_content_whatever_the_file_name()
     {
         var result = new DocumentParser().Parse(Fixtures.Bytes("article-jsonld.html", "utf-8"), "upload.txt");
