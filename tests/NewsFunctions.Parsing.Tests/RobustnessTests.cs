@@ -161,6 +161,24 @@ public sealed class RobustnessTests
         Assert.Equal(ParseFailureReason.Binary, ParseSafely(bytes).Failure?.Reason);
     }
 
+    [Theory]
+    [InlineData("来源:")]
+    [InlineData("来源:[")]
+    [InlineData("作者:")]
+    [InlineData("责任编辑:")]
+    [InlineData("发布时间:")]
+    [InlineData("上一篇:")]
+    [InlineData("您的位置:")]
+    [InlineData("（记者 ）")]
+    [InlineData("版权所有")]
+    public void Empty_labels_at_the_edges(string label)
+    {
+        // Labels with nothing after them, first and last on the page, next to a real article.
+        var text = string.Join('\n', label, "标题在这里", "2020-01-01", label, "", "正文第一段，内容完整的一句话。", "", "正文第二段，也是完整的一句话。", label);
+        var result = ParseSafely(Encoding.UTF8.GetBytes(text));
+        Assert.True(result.Succeeded);
+    }
+
     [Fact]
     public void A_stray_nul_in_a_page_is_tolerated()
     {

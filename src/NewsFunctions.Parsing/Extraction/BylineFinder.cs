@@ -198,7 +198,7 @@ internal static class BylineFinder
         if (source.Contains('=', StringComparison.Ordinal) || source.Contains('"', StringComparison.Ordinal)) return null;
         // "光明网-《光明日报》2024-05-20 03:15", "北青网 [ipLocation]北京": a date or a placeholder ends the source.
         if (DateParser.TryFind(source, out _, out _, out var date) && date.Start.Value > 0) source = source[..date.Start.Value];
-        var bracket = source.IndexOf('[', 1);
+        var bracket = source.Length > 1 ? source.IndexOf('[', 1) : -1;
         if (bracket > 0) source = source[..bracket];
         source = source.Trim().Trim('[', ']', '|', '【', '】', ' ');
         // "新京报 举报": a tool link printed after the source.
