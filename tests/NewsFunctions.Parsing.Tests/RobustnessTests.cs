@@ -171,6 +171,8 @@ public sealed class RobustnessTests
     [InlineData("您的位置:")]
     [InlineData("（记者 ）")]
     [InlineData("版权所有")]
+    [InlineData("#")]
+    [InlineData("###")]
     public void Empty_labels_at_the_edges(string label)
     {
         // Labels with nothing after them, first and last on the page, next to a real article.

@@ -43,6 +43,7 @@ internal static class TextDumpParser
                 heading = line.TakeWhile(c => c == '#').Count();
                 line = line[heading..].Trim();
                 if (heading > 6) heading = 0;
+                if (line.Length == 0) continue;
             }
             blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line) });
         }
