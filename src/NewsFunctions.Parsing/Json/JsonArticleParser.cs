@@ -20,8 +20,9 @@ internal static class JsonArticleParser
         {
             document = JsonDocument.Parse(text, Options);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
         {
+            // Not JSON (or text JSON cannot transcode, such as lone surrogates from a UTF-16 upload): read it as text.
             return false;
         }
         using (document)
