@@ -50,6 +50,23 @@ public sealed class RobustnessTests
         ParseSafely(Encoding.UTF8.GetBytes(html.ToString()));
     }
 
+    [Theory]
+    [MemberData(nameof(RandomCases))]
+    public void Seeded_random_label_soup(int seed, int length)
+    {
+        // Labels with and without values, brackets, dates and markers in random order: the shapes that once threw.
+        var random = new Random(seed);
+        string[] pieces = ["来源:", "作者:", "记者", "通讯员", "文/", "责任编辑:", "发布时间:", "上一篇:", "下一篇:", "您的位置:", " > ", "(", ")", "（", "）", "[", "]",
+            "2020-01-01", "2020年1月2日 08:18", "06/02/2022 - 13:48", "张三", "，", "。", "正文内容，", "完整的一句话。", "\n", "\n", "   ", "版权所有", "Copyright ©",
+            "本文链接:", "http://a.b/c", "原标题:", "•", "1. ", "[img]", "#", "{", "\"", "=", "：", "报道", "发自", "——", "|", "星期一"];
+        for (var doc = 0; doc < 20; doc++)
+        {
+            var text = new StringBuilder();
+            while (text.Length < length % 2_000 + 1) text.Append(pieces[random.Next(pieces.Length)]);
+            ParseSafely(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+    }
+
     [Fact]
     public void Truncated_html_at_every_hundredth_byte()
     {
