@@ -75,6 +75,10 @@ internal static partial class Labels
     [GeneratedRegex(@"[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇)\s*[】\]]?\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     public static partial Regex PreviousNextMarker();
 
+    /// <summary>"标题：…" or "标 题：…" in an info table: the headline, labelled.</summary>
+    [GeneratedRegex(@"^\s*标\s*题\s*[:：]\s*(?<title>\S.{1,120})$", RegexOptions.CultureInvariant)]
+    public static partial Regex HeadlineLabel();
+
     /// <summary>"本文链接: https://…": a dump's own address (text dumps have no link rel=canonical).</summary>
     [GeneratedRegex(@"(?:本文链接|原文链接|原文地址|本文地址|文章地址|文章链接|本页地址|网址|URL)\s*[:：]\s*(?<url>https?://[^\s<>""'，。]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     public static partial Regex AddressLabel();

@@ -25,6 +25,9 @@ internal static class TitleFinder
         var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
 
+        var labelled = FindLabelled(blocks, from, to);
+        if (labelled.Index >= 0) return labelled;
+
         // The document title names only the site here (or there is none): the headline sits just above the
         // dateline when there is one, else just above the body.
         var dateline = Dateline(blocks, roles, bodyStart);
@@ -69,6 +72,18 @@ internal static class TitleFinder
         }
         // A block repeating the whole document title ("headline_site") still needs the site cut off.
         return bestIndex >= 0 ? (Headline(Continued(blocks, bestIndex, references)), bestIndex) : (null, -1);
+    }
+
+    /// <summary>An info table's "标题：…" line near the body.</summary>
+    private static (string? Title, int Index) FindLabelled(IReadOnlyList<Block> blocks, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (blocks[i].Letters > 130) continue;
+            var match = Labels.HeadlineLabel().Match(blocks[i].Text);
+            if (match.Success) return (Clean(match.Groups["title"].Value), i);
+        }
+        return (null, -1);
     }
 
     /// <summary>The nearest label line with a date above the body (发布时间: …, or a bare date), within a few lines.</summary>
