@@ -9,6 +9,9 @@ internal readonly record struct BlockLink(string Text, string Href);
 /// </summary>
 internal sealed class Block
 {
+    /// <summary>Pages are read up to this many blocks (a long article has a few hundred); the rest is ignored, which bounds memory.</summary>
+    public const int MaxBlocksPerPage = 200_000;
+
     public Block(string text, int linkChars = 0)
     {
         Text = text;

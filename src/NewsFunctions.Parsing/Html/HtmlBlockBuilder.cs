@@ -51,7 +51,7 @@ internal sealed class HtmlBlockBuilder
         var stack = new Stack<Step>();
         stack.Push(new Step(root, false, 0));
         var visited = 0;
-        while (stack.Count > 0)
+        while (stack.Count > 0 && _blocks.Count < Block.MaxBlocksPerPage)
         {
             if ((++visited & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             var step = stack.Pop();

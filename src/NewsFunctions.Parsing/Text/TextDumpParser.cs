@@ -23,6 +23,7 @@ internal static class TextDumpParser
         foreach (var range in text.AsSpan().Split('\n'))
         {
             if ((++lineNumber & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (blocks.Count >= Block.MaxBlocksPerPage) break;
             var line = TextStats.CollapseWhitespace(text.AsSpan()[range]);
             if (line.Length == 0)
             {
