@@ -124,6 +124,14 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void A_million_one_letter_lines()
+    {
+        var text = new StringBuilder("标题\n2020-01-01\n正文，第一段完整的一句话。\n");
+        for (var i = 0; i < 1_000_000; i++) text.Append("a\n");
+        ParseSafely(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    [Fact]
     public void Fifty_megabytes_are_refused_as_too_large()
     {
         var bytes = new byte[50 * 1024 * 1024];
