@@ -1,4 +1,6 @@
 using NewsFunctions.Parsing.Decoding;
+using NewsFunctions.Parsing.Html;
+using NewsFunctions.Parsing.Json;
 using NewsFunctions.Parsing.Text;
 
 namespace NewsFunctions.Parsing;
@@ -18,7 +20,7 @@ public sealed record DocumentParserOptions
 public sealed class DocumentParser
 {
     /// <summary>Stored with every article; bump it whenever parsing output can change, so old articles can be found and re-parsed.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "2.0.0";
 
     private readonly DocumentParserOptions _options;
 
@@ -40,13 +42,26 @@ public sealed class DocumentParser
         if (content.Length > _options.MaxDocumentBytes)
             return ParseResult.Fail(ParseFailureReason.TooLarge, $"The document is {content.Length} bytes; the limit is {_options.MaxDocumentBytes}.");
 
-        var decoded = TextDecoder.Decode(content);
-        if (decoded.IsBinary)
-            return ParseResult.Fail(ParseFailureReason.Binary, "The document is not text: it holds control bytes or undecodable data.");
-        if (string.IsNullOrWhiteSpace(decoded.Text))
-            return ParseResult.Fail(ParseFailureReason.Empty, "The document is empty or only whitespace.");
+        try
+        {
+            var decoded = TextDecoder.Decode(content);
+            if (decoded.IsBinary)
+                return ParseResult.Fail(ParseFailureReason.Binary, "The document is not text: it holds control bytes or undecodable data.");
+            if (string.IsNullOrWhiteSpace(decoded.Text))
+                return ParseResult.Fail(ParseFailureReason.Empty, "The document is empty or only whitespace.");
+            cancellationToken.ThrowIfCancellationRequested();
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return TextDumpParser.Parse(decoded.Text, cancellationToken);
+            var format = FormatSniffer.Detect(decoded.Text);
+            if (format == DocumentFormat.Json && JsonArticleParser.TryParse(decoded.Text, cancellationToken, out var fromJson))
+                return fromJson;
+            return format == DocumentFormat.Html
+                ? HtmlArticleParser.Parse(decoded.Text, cancellationToken)
+                : TextDumpParser.Parse(decoded.Text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last line of defence: the contract is "never throws for bad input"; a parser bug becomes a failure to investigate.
+            return ParseResult.Fail(ParseFailureReason.Malformed, $"The document could not be parsed ({exception.GetType().Name}: {exception.Message}).");
+        }
     }
 }

@@ -10,6 +10,9 @@ public enum ParseFailureReason
     Binary,
     NoTitle,
     NoBody,
+
+    /// <summary>The parser met something it could not handle; the detail names it. Never expected; reported, not thrown.</summary>
+    Malformed,
 }
 
 public sealed record ParseFailure(ParseFailureReason Reason, string Detail);
@@ -43,4 +46,5 @@ public enum DocumentFormat
     Unknown,
     Text,
     Html,
+    Json,
 }

@@ -10,7 +10,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("", ParseFailureReason.Empty)]
     [InlineData("   \n\t  \r\n", ParseFailureReason.Empty)]
-    [InlineData("just some words with no labels at all", ParseFailureReason.NoTitle)]
+    [InlineData("just some words with no labels at all", ParseFailureReason.NoBody)]
     [InlineData("标题\n发布时间:2020-01-01\n上一条:x", ParseFailureReason.NoBody)]
     public void Text_that_is_not_an_article_fails_with_a_reason(string text, ParseFailureReason reason)
     {

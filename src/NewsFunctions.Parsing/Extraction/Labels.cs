@@ -9,20 +9,23 @@ internal static partial class Labels
 
     private static readonly (Field Field, string[] Words)[] Known =
     [
-        (Field.Date, ["发布时间", "发布日期", "发稿时间", "发表时间", "成文日期", "发文日期", "公开日期", "更新时间", "时间", "日期"]),
-        (Field.Source, ["信息来源", "文章来源", "稿件来源", "本文来源", "资料来源", "来源于", "发布机构", "发布部门", "来源"]),
-        (Field.Editor, ["责任编辑", "责编", "编辑"]),
-        (Field.Author, ["作者", "撰稿", "记者"]),
-        (Field.Other, ["浏览次数", "点击数", "点击", "阅读", "审核", "校对", "摄影", "字号"]),
+        (Field.Date, ["发布时间", "发布日期", "发稿时间", "发表时间", "发表日期", "成文日期", "发文日期", "公开日期", "更新时间", "刊发时间", "发表于", "发布于", "时间", "日期"]),
+        (Field.Source, ["信息来源", "文章来源", "稿件来源", "本文来源", "资料来源", "新闻来源", "来源于", "发布机构", "发布部门", "来源", "出处", "出自"]),
+        (Field.Editor, ["责任编辑", "责编", "编辑", "审核", "校对"]),
+        (Field.Author, ["作者", "撰稿", "撰文", "执笔人", "执笔", "记者", "通讯员", "发文机关", "发布者", "发布人", "发帖人", "楼主", "文", "口述"]),
+        (Field.Other, ["浏览次数", "点击数", "点击", "阅读", "摄影", "字号", "访问量", "索引号", "文号", "主题分类"]),
     ];
 
-    /// <summary>Matches "label:" with optional spaces between the label's characters (发 布 机 构：) and either colon.</summary>
+    /// <summary>Matches "label:" with optional spaces between the label's characters (发 布 机 构：) and either colon.
+    /// A one-letter label (文) must not follow another CJK letter, so 原文: is not an author label.</summary>
     private static readonly Regex LabelPattern = BuildPattern();
 
     private static Regex BuildPattern()
     {
         var words = Known.SelectMany(k => k.Words).OrderByDescending(w => w.Length)
-            .Select(w => string.Join(@"\s*", w.Select(c => Regex.Escape(c.ToString()))));
+            .Select(w => w.Length == 1
+                ? $@"(?<![\u4e00-\u9fff]){Regex.Escape(w)}"
+                : string.Join(@"[ \t\u3000]?", w.Select(c => Regex.Escape(c.ToString()))));
         return new Regex($@"(?<label>{string.Join('|', words)})\s*[:：]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 
@@ -38,6 +41,7 @@ internal static partial class Labels
     /// <summary>The labelled values on one line, e.g. "发布时间:2020-09-23    来源:常熟市人民政府".</summary>
     public static IReadOnlyList<(Field Field, string Value)> ReadLabelledValues(string line)
     {
+        if (line.IndexOfAny([':', '：']) < 0) return [];
         var matches = LabelPattern.Matches(line);
         if (matches.Count == 0) return [];
         var values = new List<(Field, string)>(matches.Count);
@@ -45,21 +49,52 @@ internal static partial class Labels
         {
             var start = matches[i].Index + matches[i].Length;
             var end = i + 1 < matches.Count ? matches[i + 1].Index : line.Length;
-            var value = line[start..end].Trim().Trim('|', '丨', '【', '】', '[', ']').Trim();
+            var value = line[start..end].Trim().Trim('|', '丨', '【', '】', '[', ']', '(', ')', '（', '）').Trim();
             values.Add((Classify(matches[i].Groups["label"].Value), value));
         }
         return values;
     }
 
-    [GeneratedRegex(@"(您现在的位置|您当前的位置|当前位置|您的位置|现在位置|所在位置)\s*[:：]?", RegexOptions.CultureInvariant)]
+    /// <summary>Where the first label starts, or -1.</summary>
+    public static int FirstLabelIndex(string line)
+    {
+        if (line.IndexOfAny([':', '：']) < 0) return -1;
+        var match = LabelPattern.Match(line);
+        return match.Success ? match.Index : -1;
+    }
+
+    [GeneratedRegex(@"(您现在的位置|您当前的位置|您当前位置|您所在的位置|您所在位置|当前位置|您的位置|现在位置|所在位置|当前栏目|(?<![\u4e00-\u9fff])位置(?=\s*[:：]))\s*[:：]?", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbLabel();
 
     [GeneratedRegex(@"\s*(?:>>|»|->|>|＞|→|/)\s*", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbSeparator();
 
-    [GeneratedRegex(@"^[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇|上一页|下一页)\s*[】\]]?\s*[:：]?\s*(?<title>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇)\s*[】\]]?\s*[:：]?\s*(?<title>.*)$", RegexOptions.CultureInvariant)]
     public static partial Regex PreviousNext();
+
+    [GeneratedRegex(@"[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇)\s*[】\]]?\s*[:：]?\s*", RegexOptions.CultureInvariant)]
+    public static partial Regex PreviousNextMarker();
+
+    /// <summary>"标题：…" or "标 题：…" in an info table: the headline, labelled.</summary>
+    [GeneratedRegex(@"^\s*标\s*题\s*[:：]\s*(?<title>\S.{1,120})$", RegexOptions.CultureInvariant)]
+    public static partial Regex HeadlineLabel();
+
+    /// <summary>"本文链接: https://…": a dump's own address (text dumps have no link rel=canonical).</summary>
+    [GeneratedRegex(@"(?:本文链接|原文链接|原文地址|本文地址|文章地址|文章链接|本页地址|网址|URL)\s*[:：]\s*(?<url>https?://[^\s<>""'，。]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    public static partial Regex AddressLabel();
 
     [GeneratedRegex(@"版权所有\s*[:：©]?\s*(?<name>[^\s|,，。]+)", RegexOptions.CultureInvariant)]
     public static partial Regex CopyrightOwner();
+
+    /// <summary>"记者 张三", "本报记者张三李四", "通讯员 王五": a reporter named without a colon.</summary>
+    [GeneratedRegex(@"(?:记者|通讯员)\s*[:：]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    public static partial Regex Reporter();
+
+    /// <summary>"文/张三", "文｜张三 李四", "图文/王五" opening a line: the writer's credit.</summary>
+    [GeneratedRegex(@"^[（(【\[]?\s*(?:图\s*)?文\s*[/／|｜]\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{1,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    public static partial Regex WriterCredit();
+
+    /// <summary>A closing byline in parentheses: "（记者 张三）", "(张三 李四)", "(张三上海报道)".</summary>
+    [GeneratedRegex(@"[（(]\s*(?:[^（）()]{0,10}?(?:记者|通讯员|作者|文))?\s*[:：/]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、,，]{1,3}[\u4e00-\u9fff·]{2,4}){0,4}|[\u4e00-\u9fff·]{2,12}?)\s*(?:[\u4e00-\u9fff]{0,6}?报道|/?摄影?|/?文)?\s*[）)][^。！？.!?]{0,4}$", RegexOptions.CultureInvariant)]
+    public static partial Regex ClosingByline();
 }

@@ -3,123 +3,93 @@ using NewsFunctions.Parsing.Extraction;
 namespace NewsFunctions.Parsing.Text;
 
 /// <summary>
-/// Plain-text dumps of news pages (the seed's format): a breadcrumb line, the title, a line of labelled
-/// metadata, the body, previous/next links, then the footer. Anchored on the metadata line's labels.
+/// Plain-text dumps of news pages: the seed's format (navigation already cut) and full-page dumps
+/// (w3m -dump) with menus and footers left in. Every line becomes a block; the shared extraction does the rest.
 /// </summary>
 internal static class TextDumpParser
 {
-    private static readonly string[] FooterMarkers =
-        ["与我们联系", "联系我们", "Copyright", "copyright", "版权所有", "ICP备", "主办单位", "技术支持", "联系电话", "传  真", "传真", "邮  箱", "邮箱"];
-
-    private static readonly string[] NoiseMarkers =
-        ["打印本页", "关闭窗口", "【打印】", "【关闭】", "字号", "分享到", "扫一扫", "浏览次数", "点击数"];
-
-    public static ParseResult Parse(string text, CancellationToken cancellationToken)
+    /// <param name="format">The format reported: Text, or Html for markup read as text (too deeply nested for a DOM).</param>
+    public static ParseResult Parse(string text, CancellationToken cancellationToken, DocumentFormat format = DocumentFormat.Text)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.Trim()).ToArray();
-
-        var metaIndex = Array.FindIndex(lines, l => Labels.ReadLabelledValues(l).Any(v => v.Field is Labels.Field.Date or Labels.Field.Source));
-        var breadcrumbIndex = Array.FindIndex(lines, l => Labels.BreadcrumbLabel().IsMatch(l));
+        var blocks = ToBlocks(text, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        return ArticleBuilder.Build(blocks, PageHints.None, format, cancellationToken);
+    }
 
-        var title = FindTitle(lines, metaIndex, breadcrumbIndex);
-        if (title is null)
-            return ParseResult.Fail(ParseFailureReason.NoTitle, "No title was found: no line of labelled metadata (发布时间, 来源) with a headline above it.", DocumentFormat.Text);
-
-        DateTimeOffset? publishedAt = null;
-        var hasTime = false;
-        string? source = null, author = null, editor = null;
-        foreach (var (field, value) in Labels.ReadLabelledValues(lines[metaIndex]))
+    internal static List<Block> ToBlocks(string text, CancellationToken cancellationToken)
+    {
+        var blocks = new List<Block>();
+        var lineNumber = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            switch (field)
+            if ((++lineNumber & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (blocks.Count >= Block.MaxBlocksPerPage) break;
+            var line = TextStats.CollapseWhitespace(text.AsSpan()[range]);
+            if (line.Length == 0)
             {
-                case Labels.Field.Date when publishedAt is null && DateParser.TryParse(value, out var date, out var withTime):
-                    publishedAt = date;
-                    hasTime = withTime;
-                    break;
-                case Labels.Field.Source when source is null && value.Length > 0:
-                    source = value;
-                    break;
-                case Labels.Field.Author when author is null && value.Length > 0:
-                    author = value;
-                    break;
-                case Labels.Field.Editor when editor is null && value.Length > 0:
-                    editor = value;
-                    break;
-            }
-        }
-
-        var paragraphs = new List<string>();
-        ArticleLink? previous = null, next = null;
-        var bodyEnded = false;
-        for (var i = metaIndex + 1; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Length == 0) continue;
-            var link = Labels.PreviousNext().Match(line);
-            if (link.Success)
-            {
-                bodyEnded = true;
-                var linkTitle = link.Groups["title"].Value.Trim();
-                if (linkTitle.Length == 0 || linkTitle is "没有了" or "无") continue;
-                if (link.Groups["kind"].Value.StartsWith('上')) previous ??= new ArticleLink(linkTitle);
-                else next ??= new ArticleLink(linkTitle);
+                // Blank lines are kept (empty blocks score neutral) so paragraph gaps do not merge far-apart lines.
+                if (blocks.Count > 0 && blocks[^1].Text.Length != 0) blocks.Add(new Block(string.Empty));
                 continue;
             }
-            if (IsFooter(line)) break;
-            if (bodyEnded || IsNoise(line)) continue;
-            paragraphs.Add(line);
+            if (IsLonePlaceholder(line))
+            {
+                // "[0543172fdf]" alone on a line is a picture, inside or outside the article: a small cost, not a link's.
+                blocks.Add(new Block(line, line.Length) { IsPlaceholder = true });
+                continue;
+            }
+            var heading = 0;
+            if (line.StartsWith('#'))
+            {
+                // Markdown headings: "# Title".
+                heading = line.TakeWhile(c => c == '#').Count();
+                line = line[heading..].Trim();
+                if (heading > 6) heading = 0;
+                if (line.Length == 0) continue;
+            }
+            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line) });
         }
-
-        if (paragraphs.Count == 0)
-            return ParseResult.Fail(ParseFailureReason.NoBody, "A title was found but no body text after it.", DocumentFormat.Text);
-
-        var article = new ParsedArticle
-        {
-            Title = title,
-            PublishedAt = publishedAt,
-            HasPublishedTime = hasTime,
-            Source = source,
-            Author = author,
-            Editor = editor,
-            Categories = breadcrumbIndex >= 0 ? ReadBreadcrumb(lines[breadcrumbIndex]) : [],
-            Paragraphs = paragraphs,
-            Previous = previous,
-            Next = next,
-            SiteName = FindSiteName(lines),
-        };
-        return ParseResult.Success(article, DocumentFormat.Text);
+        return blocks;
     }
 
-    private static string? FindTitle(string[] lines, int metaIndex, int breadcrumbIndex)
+    /// <summary>
+    /// Dumps lose links, but keep their traces: "[logo]" image placeholders and "•" menu bullets. They stand in for
+    /// link text so menus score like link lists in HTML.
+    /// </summary>
+    private static int PlaceholderChars(string line)
     {
-        if (metaIndex < 0) return null;
-        for (var i = metaIndex - 1; i > breadcrumbIndex && i >= 0; i--)
+        var count = 0;
+        var depth = 0;
+        foreach (var c in line)
         {
-            if (lines[i].Length > 0 && !IsNoise(lines[i]))
-                return lines[i];
+            if (c == '[') depth++;
+            if (depth > 0) count++;
+            if (c == ']' && depth > 0) depth--;
         }
-        return null;
-    }
-
-    private static string[] ReadBreadcrumb(string line)
-    {
-        var label = Labels.BreadcrumbLabel().Match(line);
-        var trail = line[(label.Index + label.Length)..];
-        return Labels.BreadcrumbSeparator().Split(trail).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
-    }
-
-    private static string? FindSiteName(string[] lines)
-    {
-        for (var i = lines.Length - 1; i >= 0; i--)
+        if (IsNumberedHeadline(line)) return line.Length;
+        if (line[0] == '[' && count < line.Length)
         {
-            var owner = Labels.CopyrightOwner().Match(lines[i]);
-            if (owner.Success) return owner.Groups["name"].Value;
+            // "[thumbnail] Some headline": a teaser link with its picture.
+            TextStats.Count(line, out var teaserLetters, out _);
+            if (teaserLetters < 50) return line.Length;
         }
-        return null;
+        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '◆' or '★' or '»' or '>' or '-')
+        {
+            TextStats.Count(line, out var letters, out var punctuation);
+            if (punctuation == 0 || letters < 50) count = line.Length;
+        }
+        return count;
     }
 
-    private static bool IsFooter(string line) => FooterMarkers.Any(line.Contains);
+    private static bool IsLonePlaceholder(string line) =>
+        line.Length > 2 && line[0] == '[' && line[^1] == ']' && line.IndexOf('[', 1) < 0 && line.IndexOf(']') == line.Length - 1;
 
-    private static bool IsNoise(string line) => NoiseMarkers.Any(line.Contains);
+    /// <summary>"3. Some headline" without a closing full stop: a ranking or "most read" list, which were links on the page.</summary>
+    private static bool IsNumberedHeadline(string line)
+    {
+        var digits = 0;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits])) digits++;
+        if (digits is 0 or > 2 || digits >= line.Length - 1 || line[digits] is not ('.' or '、' or ')')) return false;
+        TextStats.Count(line, out var letters, out _);
+        return letters < 40 && !line.EndsWith('。');
+    }
 }

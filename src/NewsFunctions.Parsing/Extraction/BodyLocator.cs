@@ -1,0 +1,150 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>
+/// Finds the article body as the run of blocks with the highest total score (maximum-subarray search):
+/// prose with punctuation and few links scores positive, menus, link lists, labels and footers negative,
+/// so the best run is the article with the furniture on both sides left out.
+/// </summary>
+internal static class BodyLocator
+{
+    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    {
+        var repeated = Repeated(blocks);
+        double best = 0, current = 0;
+        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        var previousPlaceholder = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
+            if (blocks[i].FurnitureHint && score > 0) score *= 0.5;
+            // A run of pictures (a gallery inside the article) costs no more than one picture.
+            if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
+            if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;
+            if (current <= 0)
+            {
+                current = score;
+                currentStart = i;
+            }
+            else
+            {
+                current += score;
+            }
+            if (current > best)
+            {
+                best = current;
+                bestStart = currentStart;
+                bestEnd = i;
+            }
+        }
+        return bestStart >= 0 ? (bestStart, bestEnd) : Fallback(blocks, roles);
+    }
+
+    /// <summary>
+    /// No run scored positive (text without punctuation, badly decoded pages): the longest plain line is taken,
+    /// if it is long enough to be more than a menu, so a page with text still yields an article.
+    /// </summary>
+    private static (int Start, int End) Fallback(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    {
+        var best = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (roles[i] != BlockRole.Text || blocks[i].LinkDensity > 0.3 || blocks[i].Letters < 50) continue;
+            if (best < 0 || blocks[i].Letters > blocks[best].Letters) best = i;
+        }
+        return (best, best);
+    }
+
+    /// <summary>A footer line (版权声明, Copyright) inside the run ends the article, even if long notices follow it.</summary>
+    public static int CutAtFooter(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
+    {
+        var seenText = false;
+        for (var i = start; i <= end; i++)
+        {
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) seenText = true;
+            else if (roles[i] == BlockRole.Footer && seenText) return i - 1;
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Forum threads and blog front pages repeat a header (name, date) before every post; the article is the
+    /// first post. With two or more dated label lines in the body, the body ends before the first one that
+    /// follows body text.
+    /// </summary>
+    public static int CutListing(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
+    {
+        var dated = 0;
+        for (var i = start; i <= end && dated < 2; i++)
+        {
+            if (IsDatedLabel(blocks[i], roles[i])) dated++;
+        }
+        if (dated < 2) return end;
+        var seenText = false;
+        for (var i = start; i <= end; i++)
+        {
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0 && blocks[i].Letters >= 20) seenText = true;
+            else if (seenText && IsDatedLabel(blocks[i], roles[i]))
+            {
+                var cut = i - 1;
+                while (cut > start && roles[cut] != BlockRole.Text) cut--;
+                return cut;
+            }
+        }
+        return end;
+    }
+
+    private static bool IsDatedLabel(Block block, BlockRole role) => role == BlockRole.Meta && DateParser.TryFind(block.Text, out _, out _, out _);
+
+    /// <summary>A long line of space-separated names or tags with hardly any punctuation: a list, not prose.</summary>
+    private static bool IsWordList(Block block)
+    {
+        if (block.Letters < 60 || block.Punctuation * 60 >= block.Letters) return false;
+        var spaces = block.Text.Count(c => c == ' ');
+        var cjk = block.Text.Count(TextStats.IsCjk);
+        // Only for Chinese: English prose has a space between every word.
+        return cjk * 2 >= block.Letters && (spaces * 8 >= block.Letters || (block.Letters >= 150 && block.Punctuation * 80 < block.Letters));
+    }
+
+    /// <summary>
+    /// Lines that occur more than once: teaser lists (headline repeated under its picture), menus shown twice.
+    /// Article paragraphs are unique on a page, so repetition marks furniture.
+    /// </summary>
+    public static bool[] Repeated(IReadOnlyList<Block> blocks)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            // Long paragraphs may repeat when a page carries the article twice (print or mobile copy); only short lines count.
+            if (block.Letters is >= 4 and < 80) counts[block.Text] = counts.GetValueOrDefault(block.Text) + 1;
+        }
+        var repeated = new bool[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+            repeated[i] = blocks[i].Letters is >= 4 and < 80 && counts[blocks[i].Text] > 1;
+        return repeated;
+    }
+
+    /// <summary>Positive for prose, negative for furniture; roughly the number of letters either way.</summary>
+    public static double Score(Block block, BlockRole role)
+    {
+        var letters = block.Letters;
+        if (letters == 0) return role == BlockRole.Image ? 0.5 : -0.5;
+        if (block.IsPlaceholder) return -10;
+        switch (role)
+        {
+            case BlockRole.Footer: return -2.0 * letters - 30;
+            case BlockRole.Noise or BlockRole.PreviousNext or BlockRole.Breadcrumb: return -letters - 10;
+            case BlockRole.Meta: return -Math.Min(letters, 20);
+        }
+        var linkDensity = block.LinkDensity;
+        if (linkDensity > 0.5) return -letters * (0.5 + linkDensity);
+        var plain = letters * (1 - linkDensity);
+        if (block.Punctuation > 0 && !IsWordList(block))
+        {
+            // Menus joined by commas are rare; prose has a punctuation mark every 5-40 letters.
+            var density = (double)block.Punctuation / letters;
+            return density > 0.5 && letters < 20 ? -letters * 0.5 : plain + 2;
+        }
+        // No punctuation: a short label, menu item or headline; a long run is a menu or a tag cloud.
+        return letters < 12 ? -letters * 0.5 - 3 : -plain * 0.3 - 3;
+    }
+}

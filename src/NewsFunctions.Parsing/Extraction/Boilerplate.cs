@@ -1,0 +1,34 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>Page furniture that is never article text: footers, tool bars, counters, share widgets.</summary>
+internal static class Boilerplate
+{
+    /// <summary>Lines that end a page wherever they appear: copyright and licence numbers.</summary>
+    private static readonly string[] StrongFooterMarkers = ["Copyright", "copyright", "COPYRIGHT", "版权所有", "ICP备", "ICP证", "公网安备", "©"];
+
+    /// <summary>Footer words that prose also uses ("关于我们双方的父母", "举报电话"): they count only on short lines.</summary>
+    private static readonly string[] FooterMarkers =
+        ["主办单位", "承办单位", "技术支持", "网站地图", "与我们联系", "联系我们", "关于我们", "违法和不良信息", "举报电话", "不良信息举报",
+         "免责声明", "版权声明", "声明：", "声明:", "请勿转载", "不得转载", "禁止转载", "谢绝转载", "未经授权", "反侵权公告", "版权公告", "版权说明", "转载说明", "转载须知"];
+
+    /// <summary>Short lines carrying these are tools and counters, not text.</summary>
+    private static readonly string[] NoiseMarkers =
+        ["打印本页", "关闭窗口", "打印", "关闭", "字号", "分享到", "分享至", "扫一扫", "浏览次数", "点击数", "阅读次数", "浏览量", "收藏本页", "返回顶部", "返回首页", "加入收藏", "设为首页", "我要纠错", "复制链接", "【大】", "【中】", "【小】", "[大]", "[中]", "[小]", "相关新闻", "相关阅读", "相关链接", "推荐阅读", "热点推荐", "热门推荐", "延伸阅读", "更多>>", "更多 >>", "查看更多", "点击排行", "发表评论", "网友评论", "评论(", "我要评论", "登录", "注册", "上一页", "下一页", "扫码", "二维码", "扫一扫", "字体", "页面功能", "用户名", "微信号", "参与", "评论", "客户端", "点击进入", "查看全部", "Scan me"];
+
+    /// <summary>A footer line: copyright, ICP licence, sponsor. Only short lines count, so a paragraph that mentions copyright stays.</summary>
+    public static bool IsFooter(Block block) =>
+        block.Letters < 160 && (StrongFooterMarkers.Any(block.Text.Contains) || (block.Letters < 60 && FooterMarkers.Any(m => IsFooterPlaced(block, m))));
+
+    /// <summary>A footer word heads or closes its line ("联系我们 | …", "…未经授权请勿转载"), or the line has no sentence in it.</summary>
+    private static bool IsFooterPlaced(Block block, string marker)
+    {
+        var at = block.Text.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return false;
+        if (block.Punctuation == 0) return true;
+        var tail = block.Text.AsSpan(at + marker.Length).Trim(" 。.!！)）】]".AsSpan());
+        return at <= 2 || tail.Length == 0;
+    }
+
+    public static bool IsNoise(Block block) =>
+        block.Letters < 40 && (block.Punctuation == 0 || block.Letters < 12) && NoiseMarkers.Any(block.Text.Contains);
+}

@@ -1,0 +1,209 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>Author, editor and source: labelled values near the body, reporter bylines, closing (记者 X) lines.</summary>
+internal static class BylineFinder
+{
+    public sealed record Byline(string? Author, string? Editor, string? Source);
+
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "="];
+
+    public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
+    {
+        string? author = null, editor = null, source = null;
+        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
+        {
+            var block = blocks[i];
+            // Labels in prose ("记者：请问……" in an interview) are not bylines.
+            if (block.Letters > 80 && roles[i] == BlockRole.Text) continue;
+            foreach (var (field, labelled) in Labels.ReadLabelledValues(block.Text))
+            {
+                // Tables put the label in one cell and the value in the next: "发文机关:" | "吉林省人民政府".
+                var value = labelled.Length == 0 && i + 1 < blocks.Count && blocks[i + 1].Letters is > 0 and <= 30 && Labels.FirstLabelIndex(blocks[i + 1].Text) < 0
+                    ? blocks[i + 1].Text
+                    : labelled;
+                switch (field)
+                {
+                    case Labels.Field.Author when author is null:
+                        author = Names(value);
+                        break;
+                    case Labels.Field.Editor when editor is null:
+                        editor = Names(value);
+                        break;
+                    case Labels.Field.Source when source is null:
+                        source = Source(value);
+                        break;
+                }
+            }
+        }
+
+        author ??= Reporter(blocks, titleIndex, bodyStart, bodyEnd);
+        author ??= Closing(blocks, roles, bodyStart, bodyEnd);
+        author ??= FromMeta(hints);
+        author ??= NameLineUnderTitle(blocks, roles, titleIndex, bodyStart);
+        author ??= LeftOnDateLine(blocks, date);
+        author ??= editor;
+        return new Byline(author, editor, source);
+    }
+
+    /// <summary>Where bylines sit: from a little above the headline to the first lines of the body, then the body's last lines and below.</summary>
+    /// <param name="wide">Labelled fields may sit in an info table well above the headline; unlabelled credits may not.</param>
+    private static IEnumerable<int> Window(int count, int titleIndex, int bodyStart, int bodyEnd, bool wide = true)
+    {
+        var headline = titleIndex >= 0 && titleIndex < bodyStart ? titleIndex : bodyStart - 12;
+        // Credits follow the headline; labelled fields may also sit in an info table above it.
+        var top = Math.Max(0, wide ? Math.Min(headline, bodyStart - 15) - 3 : headline);
+        var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
+        for (var i = top; i < headerEnd; i++) yield return i;
+        // A short body is read whole; a long one at its start and its end.
+        var tailStart = bodyEnd - bodyStart < 30 ? headerEnd : Math.Max(headerEnd, bodyEnd - 4);
+        for (var i = tailStart; i < Math.Min(count, bodyEnd + 10); i++) yield return i;
+    }
+
+    private static string? Reporter(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart, int bodyEnd)
+    {
+        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd, wide: false))
+        {
+            if (blocks[i].LinkDensity > 0.5) continue;
+            var credit = Labels.WriterCredit().Match(blocks[i].Text);
+            if (credit.Success && Names(credit.Groups["names"].Value) is { } writers) return writers;
+            var match = Labels.Reporter().Match(blocks[i].Text);
+            if (!match.Success) continue;
+            // A byline opens a line, closes it, or is the whole line; "本报记者" in mid-sentence is prose.
+            var end = match.Index + match.Length;
+            var text = blocks[i].Text;
+            var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= text.Length - 8;
+            // "向本报记者透露，……" or "记者首先前往……地": a reporter inside a sentence, which goes on after the match.
+            if (end < text.Length && (text[end] is '，' or '。' or ',' or '；' or ';' || TextStats.IsCjk(text[end]))) placed = false;
+            // Names have no particles and do not run on for ten characters: "首先前往视频拍摄的地点" is a sentence.
+            var captured = match.Groups["names"].Value;
+            if (captured.Contains('的', StringComparison.Ordinal) || captured.Split(' ', '\u3000', '、').Any(w => w.Length > 9)) placed = false;
+            if (placed && Names(captured) is { } names) return names;
+        }
+        return null;
+    }
+
+    private static string? Closing(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, int bodyEnd)
+    {
+        for (var i = Math.Min(blocks.Count - 1, bodyEnd + 2); i >= Math.Max(bodyStart, bodyEnd - 3) && i >= 0; i--)
+        {
+            if (roles[i] is BlockRole.Footer || blocks[i].LinkDensity > 0.3) continue;
+            var match = Labels.ClosingByline().Match(blocks[i].Text);
+            if (match.Success && Names(match.Groups["names"].Value) is { } names) return names;
+        }
+        return null;
+    }
+
+    private static string? FromMeta(PageHints hints)
+    {
+        var meta = hints.Author?.Trim();
+        if (string.IsNullOrEmpty(meta) || meta.Length > 30 || meta.Contains("://", StringComparison.Ordinal) || meta.Contains('.', StringComparison.Ordinal)) return null;
+        // CMSs put the site ("…网", "新浪财经-自媒体") or a user id into the author meta tag.
+        if (meta.All(char.IsAsciiDigit) || meta.EndsWith('网') || meta.Contains('-', StringComparison.Ordinal) || meta.Contains('_', StringComparison.Ordinal)) return null;
+        if (hints.SiteName is not null && meta.Contains(hints.SiteName, StringComparison.Ordinal)) return null;
+        // A name that the document title carries is the site's ("…_网易新闻"), not a writer's.
+        if (hints.DocumentTitle is not null && hints.DocumentTitle.Contains(meta, StringComparison.Ordinal)) return null;
+        return Names(meta);
+    }
+
+    /// <summary>A line holding only a name (two or three CJK letters) between headline and body.</summary>
+    private static string? NameLineUnderTitle(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart)
+    {
+        if (titleIndex < 0) return null;
+        for (var i = titleIndex + 1; i < Math.Min(blocks.Count, Math.Max(bodyStart + 1, titleIndex + 2)) && i <= titleIndex + 4; i++)
+        {
+            var text = blocks[i].Text;
+            if (blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5) continue;
+            // Two or three characters: most Chinese names; four-character lines under a headline are usually section labels.
+            if (text.Length is >= 2 and <= 3 && text.All(TextStats.IsCjk) && IsName(text)) return text;
+        }
+        return null;
+    }
+
+    /// <summary>"ggjjzhzz 2005-9-15 11:46" or "2004年7月16日 [ 黄宇 ]": the word left beside a bare date.</summary>
+    private static string? LeftOnDateLine(IReadOnlyList<Block> blocks, DateFinder.Found? date)
+    {
+        if (date is not { Index: >= 0 } found) return null;
+        var text = blocks[found.Index].Text;
+        if (blocks[found.Index].Letters > 60) return null;
+        var rest = text[..found.Span.Start.Value] + " " + text[found.Span.End.Value..];
+        // Labelled fields (来源: ...) follow the byline; only what precedes them can be a name.
+        var firstLabel = Labels.FirstLabelIndex(rest);
+        if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return null;
+        if (firstLabel >= 0) rest = rest[..firstLabel];
+        var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.Trim(',', '，'))
+            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
+            .ToArray();
+        if (words.Length != 1) return null;
+        var word = words[0];
+        var cjkName = word.Length is >= 2 and <= 4 && word.All(TextStats.IsCjk);
+        var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
+        return (cjkName || userName) && IsName(word) ? word : null;
+    }
+
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm"];
+
+    /// <summary>Weekdays printed beside dates ("Saturday", "星期六", "周六") and am/pm.</summary>
+    private static bool IsWeekday(string word) =>
+        Weekdays.Contains(word.ToLowerInvariant()) || (word.Length is 2 or 3 && (word.StartsWith("星期", StringComparison.Ordinal) || word.StartsWith('周') || word.StartsWith('週')));
+
+    private static bool IsName(string word) => !NotNames.Any(word.Contains) && !Labels.BreadcrumbLabel().IsMatch(word);
+
+    /// <summary>The names at the start of a labelled value: stops at counters, links and other fields.</summary>
+    internal static string? Names(string value)
+    {
+        // A sentence after a label ("记者：首先欢迎你……？") is an interview, not a byline.
+        if (value.IndexOfAny(['。', '！', '？', '!', '?']) >= 0) return null;
+        var sentenceEnd = value.IndexOfAny(['，', ',']);
+        if (sentenceEnd >= 0) value = value[..sentenceEnd];
+        var words = value.Split([' ', '\u3000', '\t', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
+        var names = new List<string>();
+        foreach (var raw in words)
+        {
+            // A role word ("通讯员 李明") starts the next credit: the names so far are this one's.
+            if (RoleWords.Any(r => raw.StartsWith(r, StringComparison.Ordinal))) break;
+            var word = CutSuffix(raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', '|', '/', '丨'));
+            if (word.Length == 0) break;
+            var cjk = word.Count(TextStats.IsCjk);
+            if (word.Length > 20 || cjk > 16 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
+            if (!IsName(word)) break;
+            names.Add(word);
+            if (names.Count == 6 || word.Length != raw.Length) break;
+        }
+        return names.Count == 0 ? null : string.Join(' ', names);
+    }
+
+    private static readonly string[] RoleWords = ["通讯员", "记者", "实习生", "摄影", "编辑", "特约"];
+
+    private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿", "出自", "[", "(", "（", "【"];
+
+    /// <summary>"彭冲山东冠县报道" → "彭冲山东冠县": drops the reporting verb that follows a byline.</summary>
+    private static string CutSuffix(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            var at = word.IndexOf(suffix, StringComparison.Ordinal);
+            if (at > 0) word = word[..at];
+        }
+        var slash = word.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? word[..slash] : word;
+    }
+
+    private static readonly string[] SourceTools = ["举报", "分享", "打印", "收藏", "发表评论", "评论", "纠错"];
+
+    private static string? Source(string value)
+    {
+        var cut = value.IndexOf("  ", StringComparison.Ordinal);
+        var source = (cut > 0 ? value[..cut] : value).Trim();
+        if (source.Contains('=', StringComparison.Ordinal) || source.Contains('"', StringComparison.Ordinal)) return null;
+        // "光明网-《光明日报》2024-05-20 03:15", "北青网 [ipLocation]北京": a date or a placeholder ends the source.
+        if (DateParser.TryFind(source, out _, out _, out var date) && date.Start.Value > 0) source = source[..date.Start.Value];
+        var bracket = source.Length > 1 ? source.IndexOf('[', 1) : -1;
+        if (bracket > 0) source = source[..bracket];
+        source = source.Trim().Trim('[', ']', '|', '【', '】', ' ');
+        // "新京报 举报": a tool link printed after the source.
+        foreach (var tool in SourceTools)
+            if (source.EndsWith(" " + tool, StringComparison.Ordinal)) source = source[..^(tool.Length + 1)].TrimEnd();
+        return source.Length is > 0 and <= 40 ? source : null;
+    }
+}

@@ -1,0 +1,20 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>What a page says about itself outside its visible text (HTML head, JSON-LD); empty for text dumps.</summary>
+internal sealed record PageHints
+{
+    public static readonly PageHints None = new();
+
+    /// <summary>The document title (&lt;title&gt;), usually "headline_channel_site".</summary>
+    public string? DocumentTitle { get; init; }
+
+    /// <summary>og:title, JSON-LD headline and similar: often the bare headline.</summary>
+    public IReadOnlyList<string> HeadlineHints { get; init; } = [];
+
+    public DateTimeOffset? PublishedAt { get; init; }
+    public bool HasPublishedTime { get; init; }
+    public string? Author { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public string? SiteName { get; init; }
+    public string? Language { get; init; }
+}

@@ -1,0 +1,58 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>Gives every block a role before the body is located, from its text alone.</summary>
+internal static class Roles
+{
+    public static BlockRole[] Assign(IReadOnlyList<Block> blocks, CancellationToken cancellationToken)
+    {
+        var roles = new BlockRole[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+            roles[i] = Of(blocks[i]);
+        }
+        return roles;
+    }
+
+    private static BlockRole Of(Block block)
+    {
+        if (block.Letters == 0 || block.IsPlaceholder)
+            return block.Images.Count > 0 || block.IsPlaceholder ? BlockRole.Image : BlockRole.Noise;
+        if (Boilerplate.IsFooter(block)) return BlockRole.Footer;
+        if (block.Letters < 200 && Labels.PreviousNext().IsMatch(block.Text)) return BlockRole.PreviousNext;
+        if (IsBreadcrumb(block)) return BlockRole.Breadcrumb;
+        if (IsMeta(block)) return BlockRole.Meta;
+        if (Boilerplate.IsNoise(block)) return BlockRole.Noise;
+        return BlockRole.Text;
+    }
+
+    /// <summary>A line of labelled fields (发布时间: 来源: 作者:) or a bare date line.</summary>
+    public static bool IsMeta(Block block)
+    {
+        if (block.Letters > 120) return false;
+        // In a sentence ("他告诉记者：……") a label is speech, not a field: prose counts only labels that open the line.
+        if (block.Letters > 40 && block.Punctuation >= 3 && Labels.FirstLabelIndex(block.Text) > 2) return false;
+        var labelled = Labels.ReadLabelledValues(block.Text);
+        if (labelled.Count > 0 && labelled.Any(v => v.Field != Labels.Field.Other)) return true;
+        if (labelled.Count >= 2) return true;
+        return block.Letters < 40 && block.Punctuation <= 1 && DateParser.TryFind(block.Text, out _, out _, out _);
+    }
+
+    public static bool IsBreadcrumb(Block block)
+    {
+        if (block.Letters > 80) return false;
+        if (Labels.BreadcrumbLabel().IsMatch(block.Text)) return true;
+        var separators = 0;
+        var text = block.Text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '>' or '»' or '＞' or '→' or '›' || (c == '/' && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' '))
+            {
+                separators++;
+                while (i + 1 < text.Length && text[i + 1] is '>' or '»') i++;
+            }
+        }
+        return separators >= 2 && block.Punctuation <= 1;
+    }
+}

@@ -1,0 +1,62 @@
+using AngleSharp.Dom;
+
+namespace NewsFunctions.Parsing.Html;
+
+/// <summary>Which elements carry no article text at all (skipped) and which are page furniture by their HTML5 role.</summary>
+internal static class HtmlNoise
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "canvas", "select", "option",
+        "button", "input", "textarea", "object", "embed", "audio", "video", "map", "head", "link", "meta", "dialog",
+    };
+
+    private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "nav", "footer", "aside", "menu" };
+
+    /// <summary>Elements whose content is never shown or never prose: scripts, forms, hidden elements.</summary>
+    public static bool IsSkipped(IElement element, bool skipHidden)
+    {
+        if (Skipped.Contains(element.LocalName)) return true;
+        if (!skipHidden) return false;
+        if (element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && IsHiddenStyle(style)) return true;
+        return string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> FurnitureNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "related", "relate", "recommend", "sidebar", "side", "footer", "foot", "nav", "navbar", "menu", "share",
+        "hot", "rank", "ranking", "ad", "ads", "advert", "breadcrumb", "crumb", "copyright", "pagination", "pager", "toolbar", "widget", "stream", "feed",
+    };
+
+    /// <summary>
+    /// class/id names that sites give their furniture ("related-news", "hot_list", "side"): a hint, not a verdict,
+    /// since an article container can carry such a word too.
+    /// </summary>
+    public static bool HasFurnitureName(IElement element) => HasFurnitureToken(element.GetAttribute("class")) || HasFurnitureToken(element.GetAttribute("id"));
+
+    private static bool HasFurnitureToken(string? names)
+    {
+        if (string.IsNullOrEmpty(names)) return false;
+        foreach (var token in names.Split([' ', '-', '_', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            if (FurnitureNames.Contains(token)) return true;
+        return false;
+    }
+
+    /// <summary>HTML5 furniture (nav, footer, aside): its text counts as link text, so it never wins the body.</summary>
+    public static bool IsFurniture(IElement element) => Furniture.Contains(element.LocalName);
+
+    /// <summary>display:none, with any spacing; visibility:hidden is left alone (WeChat-style pages hide the article until a script reveals it).</summary>
+    private static bool IsHiddenStyle(string style)
+    {
+        var at = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var rest = style.AsSpan(at + "display".Length).TrimStart();
+            if (rest.StartsWith(":") && rest[1..].TrimStart().StartsWith("none", StringComparison.OrdinalIgnoreCase)) return true;
+            at = style.IndexOf("display", at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace NewsFunctions.Parsing.Tests;
+
+/// <summary>A full-page text dump (menus, lists and footer left in), as w3m writes it.</summary>
+public sealed class GoldenTextTests
+{
+    private static ParsedArticle Dump() => Fixtures.Parse(Fixtures.Bytes("dump-full-page.txt", "utf-8"), "page.html");
+
+    [Fact]
+    public void Text_is_recognised_from_content_whatever_the_file_name()
+    {
+        Assert.Equal(DocumentFormat.Text, new DocumentParser().Parse(Fixtures.Bytes("dump-full-page.txt", "utf-8"), "page.html").Format);
+    }
+
+    [Fact]
+    public void Headline_date_source_and_closing_byline()
+    {
+        var article = Dump();
+        Assert.Equal("老旧小区加装电梯工作全面提速", article.Title);
+        Assert.Equal(new DateTimeOffset(2021, 5, 6, 14, 20, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.Equal("城市晚报", article.Source);
+        Assert.Equal("赵一鸣", article.Author);
+    }
+
+    [Fact]
+    public void Body_without_menus_rankings_and_footer()
+    {
+        var article = Dump();
+        Assert.Equal(4, article.Paragraphs.Count);
+        Assert.StartsWith("今年以来", article.Paragraphs[0]);
+        foreach (var furniture in new[] { "要闻", "热门排行", "全市中考", "上一篇", "Copyright", "阅读" })
+            Assert.DoesNotContain(furniture, article.Body);
+    }
+
+    [Fact]
+    public void Breadcrumb_and_previous_next_titles()
+    {
+        var article = Dump();
+        Assert.Equal(["首页", "社会", "民生"], article.Categories);
+        Assert.Equal("城区新增三处便民停车场", article.Previous?.Title);
+        Assert.Equal("社区食堂受到老人欢迎", article.Next?.Title);
+        Assert.Equal("https://www.example.cn/news/2021/0506/88.html", article.CanonicalUrl);
+    }
+
+    [Fact]
+    public void Gbk_text_dump_is_detected()
+    {
+        var article = Fixtures.Parse(Encoding.GetEncoding("gb18030").GetBytes(Fixtures.Text("dump-full-page.txt")));
+        Assert.Equal("老旧小区加装电梯工作全面提速", article.Title);
+    }
+
+    [Theory]
+    [InlineData("文/孙小雨", "孙小雨")]
+    [InlineData("本报记者 钱大江 通讯员 李明", "钱大江")]
+    [InlineData("作者：周一 吴二", "周一 吴二")]
+    public void Credits_under_the_headline(string credit, string author)
+    {
+        var text = string.Join('\n', "首页 | 新闻", "", "乡村公路通到家门口", "2023-04-02 10:00", credit, "",
+            "今年春天，村里的水泥路修到了每家每户门口，村民出行方便了许多。", "", "村干部说，下一步还要在路边种上行道树。");
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal("乡村公路通到家门口", article.Title);
+        Assert.Equal(author, article.Author);
+    }
+
+    [Fact]
+    public void Markdown_headline()
+    {
+        var markdown = "# 湖区候鸟数量明显增加\n\n2024-01-08\n\n今冬以来，湖区越冬候鸟数量明显增加，观测人员已记录到四十多种水鸟。\n\n保护区工作人员每天巡护，劝阻游客不要靠近鸟群。\n";
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(markdown));
+        Assert.Equal("湖区候鸟数量明显增加", article.Title);
+        Assert.Equal(new DateTimeOffset(2024, 1, 8, 0, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.Equal(2, article.Paragraphs.Count);
+    }
+}
