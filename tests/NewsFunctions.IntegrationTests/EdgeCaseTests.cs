@@ -76,7 +76,8 @@ public sealed class EdgeCaseTests : IAsyncLifetime
     public async Task A_body_with_characters_outside_the_bmp_at_a_chunk_boundary_round_trips()
     {
         // 𠀋 (U+2000B) is a surrogate pair; put one across the 32K boundary of the body's first property.
-        var body = new string('文', ArticleEntity.BodyChunkChars - 1) + "𠀋" + new string('字', 100);
+        var prose = string.Concat(Enumerable.Range(0, 4000).Select(i => $"第{i}句话讲述了工作的进展。"));
+        var body = prose[..(ArticleEntity.BodyChunkChars - 1)] + "𠀋" + prose[..200];
         await IngestAsync("ext-b.txt", Documents.Article("扩展汉字", new DateOnly(2024, 7, 1), body: body));
 
         var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
