@@ -6,6 +6,7 @@ using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Documents;
 using NewsFunctions.Content.Storage;
 using NewsFunctions.Parsing;
+using NewsFunctions.Parsing.Decoding;
 
 namespace NewsFunctions.Content.Ingestion;
 
@@ -59,7 +60,7 @@ public sealed partial class DocumentIngestionService(
         ArgumentNullException.ThrowIfNull(content);
 
         var maxBytes = Math.Min(options.Value.MaxDocumentBytes, parser.Options.MaxDocumentBytes);
-        var bytes = await ReadBoundedAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await BoundedReader.ReadAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             var before = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
@@ -131,20 +132,6 @@ public sealed partial class DocumentIngestionService(
         }, cancellationToken).ConfigureAwait(false);
         LogFailed(document.Name, DocumentParser.Version, reason, detail);
         return new IngestionResult(IngestionStatus.Failed, null, FailureReason: reason, FailureDetail: detail);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored article {ArticleId} from {BlobName} with parser {ParserVersion}: {Title}")]

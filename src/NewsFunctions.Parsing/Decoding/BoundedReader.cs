@@ -1,6 +1,7 @@
 namespace NewsFunctions.Parsing.Decoding;
 
-internal static class BoundedReader
+/// <summary>Reads documents into memory with a size limit; the parser and ingestion (which hashes the same bytes) share it.</summary>
+public static class BoundedReader
 {
     /// <summary>Reads a whole stream, or returns null as soon as it passes <paramref name="maxBytes"/>, so a huge upload never fills memory.</summary>
     public static async Task<byte[]?> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
