@@ -129,6 +129,30 @@ internal static class Bench
         return failures == 0 ? 0 : 1;
     }
 
+    public static async Task<int> PurgeAsync(string connection, CancellationToken ct)
+    {
+        var clients = StorageClients.FromConnectionString(connection);
+        var pattern = new System.Text.RegularExpressions.Regex("^lb[0-9a-f]{10}");
+        var tables = 0;
+        await foreach (var table in clients.Tables.QueryAsync(cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (!pattern.IsMatch(table.Name)) continue;
+            await clients.Tables.DeleteTableAsync(table.Name, ct).ConfigureAwait(false);
+            tables++;
+        }
+        var containers = 0;
+        await foreach (var container in clients.Blobs.GetBlobContainersAsync(cancellationToken: ct).ConfigureAwait(false))
+        {
+            var name = container.Name;
+            var prefix = name.StartsWith("docs-", StringComparison.Ordinal) ? name[5..] : name.StartsWith("bodies-", StringComparison.Ordinal) ? name[7..] : "";
+            if (!pattern.IsMatch(prefix)) continue;
+            await clients.Blobs.DeleteBlobContainerAsync(name, cancellationToken: ct).ConfigureAwait(false);
+            containers++;
+        }
+        Console.WriteLine($"Deleted {tables} table(s) and {containers} container(s) of earlier load runs.");
+        return 0;
+    }
+
     private static LoadDocuments Generator()
     {
         string root;

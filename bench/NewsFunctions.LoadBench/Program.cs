@@ -35,6 +35,9 @@ var generateCount = new Option<int>("--count") { Description = "Documents to gen
 var generate = new Command("generate", "Write the generated documents to a folder (to look at them, or to upload them for the blob trigger).") { generateCount, outDir };
 generate.SetAction(parse => Bench.Generate(parse.GetValue(generateCount), parse.GetValue(outDir)!));
 
-var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, api, generate };
+var purge = new Command("purge", "Delete the tables and containers every earlier run of this tool left behind (prefix lb + 10 hex digits), e.g. after Ctrl+C.");
+purge.SetAction((parse, ct) => Bench.PurgeAsync(parse.GetValue(connection)!, ct));
+
+var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, api, generate, purge };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
