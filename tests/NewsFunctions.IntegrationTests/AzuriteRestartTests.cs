@@ -42,6 +42,8 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IAsyncLifeti
         _host = new ContentTestHost(services => services.AddSingleton(
             StorageClients.FromConnectionString(ConnectionString, Quick(new TableClientOptions()), Quick(new BlobClientOptions()))));
         await _host.InitializeAsync();
+        // Azurite saves to disk every five seconds: let it save the tables just created, so the kill takes documents, not tables.
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
     }
 
     public async Task DisposeAsync()
@@ -84,15 +86,15 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IAsyncLifeti
         var retries = 0;
         var restarts = 0;
         var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = Stopwatch.StartNew();
 
-        // In the background: once enough documents are in (and Azurite has had time to save the tables it created), kill it, wait, start it again.
+        // In the background: once enough documents are in, kill Azurite, wait, start it again.
         var chaos = Task.Run(async () =>
         {
             await killNow.Task;
-            var wait = TimeSpan.FromSeconds(6) - started.Elapsed;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
             StopAzurite();
+            killed.TrySetResult();
             output.WriteLine($"killed Azurite after {Volatile.Read(ref stored)} documents at {started.Elapsed.TotalSeconds:0.0} s");
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             await StartAzuriteAsync();
@@ -106,7 +108,11 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IAsyncLifeti
             var result = await LoadIngest.IngestWithRetriesAsync(ingestion, new DocumentRef(container, $"restart/{i:D3}.txt"), Numbered(i), CancellationToken.None,
                 maxTries: 5, delay: TimeSpan.FromSeconds(1), onRetry: e => Interlocked.Increment(ref retries));
             Assert.NotEqual(IngestionStatus.Failed, result.Status);
-            if (Interlocked.Increment(ref stored) == KillAfter) killNow.TrySetResult();
+            if (Interlocked.Increment(ref stored) == KillAfter)
+            {
+                killNow.TrySetResult();
+                await killed.Task; // the next document meets a dead emulator, however fast this machine is
+            }
         }
         await chaos;
 
