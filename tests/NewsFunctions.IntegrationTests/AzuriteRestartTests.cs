@@ -52,6 +52,8 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output) : IAsyncLifeti
         {
             if (_host is not null && _azurite is { HasExited: false })
                 await _host.DisposeAsync();
+            else
+                _host?.Host.Dispose(); // Azurite is gone with its temp dir: nothing to delete
         }
         finally
         {
