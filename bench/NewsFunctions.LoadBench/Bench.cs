@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Storage;
+
+namespace NewsFunctions.LoadBench;
+
+internal static class Bench
+{
+    public static async Task<int> IngestAsync(string connection, int count, int parallelism, bool keep, CancellationToken ct)
+    {
+        var generator = Generator();
+        Console.Error.WriteLine($"Generating {count} documents ({generator.ParagraphCount} paragraphs of material)...");
+        var documents = generator.Generate(count).ToList();
+        var bytes = documents.Sum(d => (long)d.Content.Length);
+
+        await using var host = new BenchHost(connection, BenchHost.NewPrefix());
+        await using var bare = new BenchHost(connection, BenchHost.NewPrefix());
+        try
+        {
+            await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            Console.Error.WriteLine($"Ingesting into prefix {host.Prefix} with parallelism {parallelism}...");
+            var progress = new LoadProgress(count, "ingested");
+            var (ids, ingestTime) = await LoadIngest.RunAsync(host.Service<IDocumentIngestion>(), host.Tables.DocumentsContainer.Name, documents, parallelism, progress.Report, ct).ConfigureAwait(false);
+
+            Console.Error.WriteLine("Verifying...");
+            var problems = await LoadVerifier.VerifyAsync(host.Tables, host.Service<IArticleStore>(), host.Service<FacetCounters>(), documents, ids, ct).ConfigureAwait(false);
+            foreach (var problem in problems)
+                Console.Error.WriteLine("PROBLEM: " + problem);
+
+            Console.Error.WriteLine($"Computing the same entities for bare writes into prefix {bare.Prefix}...");
+            var batches = BareWrites.Plan(bare.Tables, host.Tables.DocumentsContainer.Name, documents);
+            var entities = batches.Sum(b => (long)b.Entities.Count);
+            await bare.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            var bareProgress = new LoadProgress(batches.Count, "batches written");
+            var bareTime = await BareWrites.WriteAsync(batches, parallelism, bareProgress.Report, ct).ConfigureAwait(false);
+
+            var perTable = batches.GroupBy(b => b.Table.Name[bare.Prefix.Length..]).ToDictionary(g => g.Key, g => g.Sum(b => b.Entities.Count));
+            var table = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"Documents: {count} ({bytes / 1024.0 / 1024.0:0.0} MiB), parallelism {parallelism}; entities written: {entities:N0} " +
+                    $"({string.Join(", ", perTable.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}); bare batches: {batches.Count:N0}")
+                .AppendLine(CultureInfo.InvariantCulture, $"Verification: {(problems.Count == 0 ? $"OK ({count} articles, {count} distinct ids when paging by 100, facet counts add up)" : $"{problems.Count} problem(s)")}")
+                .AppendLine()
+                .AppendLine("| run | total time | documents/s | entity writes/s |")
+                .AppendLine("|---|---:|---:|---:|")
+                .AppendLine(CultureInfo.InvariantCulture, $"| ingest (IDocumentIngestion.IngestAsync) | {ingestTime.TotalSeconds:0.0} s | {count / ingestTime.TotalSeconds:0.0} | {entities / ingestTime.TotalSeconds:0} |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| bare batched upserts, same entities | {bareTime.TotalSeconds:0.0} s | {count / bareTime.TotalSeconds:0.0} | {entities / bareTime.TotalSeconds:0} |")
+                .AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"Ratio ingest/bare: {ingestTime / bareTime:0.00}x (target: within 1.5x)");
+            Console.WriteLine(table.ToString());
+            return problems.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await CleanUpAsync(host, keep).ConfigureAwait(false);
+            await CleanUpAsync(bare, keep: false).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<int> ApiAsync(string connection, int articles, double seconds, int? requests, int workers, int parallelism, string? prefix, bool keep, CancellationToken ct)
+    {
+        await using var host = new BenchHost(connection, prefix ?? BenchHost.NewPrefix());
+        try
+        {
+            await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            var existing = await CountArticlesAsync(host.Tables.Articles, ct).ConfigureAwait(false);
+            if (existing < articles)
+            {
+                var documents = Generator().Generate(articles).Skip(existing).ToList();
+                Console.Error.WriteLine($"Prefix {host.Prefix} has {existing} articles; ingesting {documents.Count} more...");
+                var progress = new LoadProgress(documents.Count, "ingested");
+                await LoadIngest.RunAsync(host.Service<IDocumentIngestion>(), host.Tables.DocumentsContainer.Name, documents, parallelism, progress.Report, ct).ConfigureAwait(false);
+            }
+
+            var store = host.Service<IArticleStore>();
+            var ids = new List<string>();
+            ArticleCursor? cursor = null;
+            do
+            {
+                var page = await store.ListAsync(new ArticleQuery { Limit = 100, Cursor = cursor }, ct).ConfigureAwait(false);
+                ids.AddRange(page.Items.Select(i => i.Id));
+                cursor = page.Next;
+            } while (cursor is not null);
+            var (common, rare) = await ApiBench.PickWordsAsync(store).ConfigureAwait(false);
+            Console.Error.WriteLine($"{ids.Count} articles in prefix {host.Prefix}; {workers} workers, {seconds} s per endpoint{(requests is { } r ? $" or {r} requests" : "")}.");
+
+            var results = new List<ApiBench.Result>();
+            foreach (var endpoint in ApiBench.Endpoints(host, ids, common, rare))
+            {
+                Console.Error.WriteLine($"  {endpoint.Name}...");
+                results.Add(await ApiBench.RunAsync(endpoint, workers, TimeSpan.FromSeconds(seconds), requests).ConfigureAwait(false));
+            }
+
+            var table = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"Articles: {ids.Count}; {workers} closed-loop workers; {seconds} s per endpoint; in-process (function + IActionResult execution + JSON), storage over HTTP on 127.0.0.1")
+                .AppendLine()
+                .AppendLine("| endpoint | requests | requests/s | p50 (ms) | p99 (ms) | non-200 |")
+                .AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var result in results)
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {result.Name} | {result.Requests} | {result.PerSecond:0.0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.Errors} |");
+            Console.WriteLine(table.ToString());
+            return results.All(r => r.Errors == 0) ? 0 : 1;
+        }
+        finally
+        {
+            await CleanUpAsync(host, keep || prefix is not null).ConfigureAwait(false);
+        }
+    }
+
+    public static int Generate(int count, DirectoryInfo directory)
+    {
+        var parser = new NewsFunctions.Parsing.DocumentParser();
+        var failures = 0;
+        foreach (var document in Generator().Generate(count))
+        {
+            var parsed = parser.Parse(document.Content, document.Name);
+            if (!parsed.Succeeded)
+            {
+                failures++;
+                Console.Error.WriteLine($"{document.Name} does not parse: {parsed.Failure.Reason}: {parsed.Failure.Detail}");
+            }
+            var path = Path.Combine(directory.FullName, document.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, document.Content);
+        }
+        Console.WriteLine($"Wrote {count} documents under {directory.FullName}; {failures} do not parse.");
+        return failures == 0 ? 0 : 1;
+    }
+
+    public static async Task<int> PurgeAsync(string connection, CancellationToken ct)
+    {
+        var clients = StorageClients.FromConnectionString(connection);
+        var pattern = new System.Text.RegularExpressions.Regex("^lb[0-9a-f]{10}");
+        var tables = 0;
+        await foreach (var table in clients.Tables.QueryAsync(cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (!pattern.IsMatch(table.Name)) continue;
+            await clients.Tables.DeleteTableAsync(table.Name, ct).ConfigureAwait(false);
+            tables++;
+        }
+        var containers = 0;
+        await foreach (var container in clients.Blobs.GetBlobContainersAsync(cancellationToken: ct).ConfigureAwait(false))
+        {
+            var name = container.Name;
+            var prefix = name.StartsWith("docs-", StringComparison.Ordinal) ? name[5..] : name.StartsWith("bodies-", StringComparison.Ordinal) ? name[7..] : "";
+            if (!pattern.IsMatch(prefix)) continue;
+            await clients.Blobs.DeleteBlobContainerAsync(name, cancellationToken: ct).ConfigureAwait(false);
+            containers++;
+        }
+        Console.WriteLine($"Deleted {tables} table(s) and {containers} container(s) of earlier load runs.");
+        return 0;
+    }
+
+    private static LoadDocuments Generator()
+    {
+        string root;
+        try
+        {
+            root = LoadDocuments.FindRepoRoot(AppContext.BaseDirectory);
+        }
+        catch (InvalidOperationException)
+        {
+            root = LoadDocuments.FindRepoRoot(Environment.CurrentDirectory);
+        }
+        if (LoadDocuments.FindCorpus(root) is null)
+            Console.Error.WriteLine("No shared/corpus/text found beside the repository: bodies come from the seed only.");
+        return LoadDocuments.FromRepository(root);
+    }
+
+    private static async Task<int> CountArticlesAsync(TableClient articles, CancellationToken ct)
+    {
+        var n = 0;
+        await foreach (var _ in articles.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: ct).ConfigureAwait(false))
+            n++;
+        return n;
+    }
+
+    private static async Task CleanUpAsync(BenchHost host, bool keep)
+    {
+        if (keep)
+        {
+            Console.Error.WriteLine($"Kept tables with prefix {host.Prefix} (reuse with: api --prefix {host.Prefix}).");
+            return;
+        }
+        try
+        {
+            await host.Tables.DeleteAllAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsFunctions.LoadBench;
+
+var connection = new Option<string>("--connection")
+{
+    Description = "Storage connection string (default: Azurite, UseDevelopmentStorage=true).",
+    DefaultValueFactory = _ => "UseDevelopmentStorage=true",
+    Recursive = true,
+};
+var keep = new Option<bool>("--keep") { Description = "Keep the tables and containers afterwards (the prefix is printed).", Recursive = true };
+var parallelism = new Option<int>("--parallelism") { Description = "Documents (or batches) in flight at once.", DefaultValueFactory = _ => 8, Recursive = true };
+
+var count = new Option<int>("--count") { Description = "Documents to generate and ingest.", DefaultValueFactory = _ => 10_000 };
+var ingest = new Command("ingest", "Ingest N generated documents through IDocumentIngestion, verify them, and compare with bare batched writes of the same entities.")
+{
+    count,
+};
+ingest.SetAction((parse, ct) => Bench.IngestAsync(parse.GetValue(connection)!, parse.GetValue(count), parse.GetValue(parallelism), parse.GetValue(keep), ct));
+
+var articles = new Option<int>("--articles") { Description = "Articles the dataset should have (ingested first if the prefix has fewer).", DefaultValueFactory = _ => 10_000 };
+var seconds = new Option<double>("--seconds") { Description = "Seconds per endpoint.", DefaultValueFactory = _ => 20 };
+var requests = new Option<int?>("--requests") { Description = "Stop an endpoint after this many requests (whichever comes first with --seconds)." };
+var workers = new Option<int>("--workers") { Description = "Concurrent closed-loop workers.", DefaultValueFactory = _ => 8 };
+var prefix = new Option<string?>("--prefix") { Description = "Reuse the tables of a dataset kept with --keep (its table prefix)." };
+var api = new Command("api", "Benchmark list, detail, search, feed and categories in-process (JSON serialization included).")
+{
+    articles, seconds, requests, workers, prefix,
+};
+api.SetAction((parse, ct) => Bench.ApiAsync(parse.GetValue(connection)!, parse.GetValue(articles), parse.GetValue(seconds), parse.GetValue(requests),
+    parse.GetValue(workers), parse.GetValue(parallelism), parse.GetValue(prefix), parse.GetValue(keep), ct));
+
+var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder to write the documents to.", Required = true };
+var generateCount = new Option<int>("--count") { Description = "Documents to generate.", DefaultValueFactory = _ => 100 };
+var generate = new Command("generate", "Write the generated documents to a folder (to look at them, or to upload them for the blob trigger).") { generateCount, outDir };
+generate.SetAction(parse => Bench.Generate(parse.GetValue(generateCount), parse.GetValue(outDir)!));
+
+var purge = new Command("purge", "Delete the tables and containers every earlier run of this tool left behind (prefix lb + 10 hex digits), e.g. after Ctrl+C.");
+purge.SetAction((parse, ct) => Bench.PurgeAsync(parse.GetValue(connection)!, ct));
+
+var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, api, generate, purge };
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
