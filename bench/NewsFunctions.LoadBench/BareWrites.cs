@@ -48,15 +48,18 @@ internal static class BareWrites
             var hash = Convert.ToHexStringLower(SHA256.HashData(document.Content));
             var id = ArticleId.For(parsed.Article, container, document.Name);
             var article = Article.From(id, parsed.Article, new ArticleProvenance(container, document.Name, null, hash, DocumentParser.Version, DateTimeOffset.UtcNow));
-            var rows = ArticleIndexRow.RowsFor(article).ToArray();
+            var sortTime = article.PublishedAt ?? article.Provenance.IngestedAt;
+            var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
             var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
             var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
             var state = IndexState.None.Next(keys, terms) with { Complete = true };
 
-            Add(tables.Articles, ArticleEntity.ToEntity(article, state));
+            var entity = ArticleEntity.ToEntity(article, state);
+            entity["SortTime"] = sortTime;
+            Add(tables.Articles, entity);
             foreach (var row in rows)
                 Add(tables.ArticleIndex, ToEntity(row));
-            var rowKey = ArticleIndexRow.RowKeyFor(article);
+            var rowKey = ArticleIndexRow.RowKeyFor(article.Id, sortTime);
             foreach (var term in terms)
                 Add(tables.Search, new TableEntity(SearchIndex.Partition(term), rowKey));
             foreach (var facet in keys.Select(k => ArticleIndexRow.FacetOf(k.PartitionKey)).OfType<(FacetKind Kind, string Name)>().Distinct())
