@@ -124,12 +124,11 @@ internal static class StorageCommands
             await using var services = ContentServices.Build(parseResult);
             var store = services.GetRequiredService<IArticleStore>();
             var articleId = parseResult.GetValue(id)!;
-            if (await store.FindAsync(articleId, cancellationToken).ConfigureAwait(false) is null)
+            if (!await store.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false))
             {
                 Console.Error.WriteLine($"No article has the id '{articleId}'.");
                 return 1;
             }
-            await store.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"Deleted {articleId}.");
             return 0;
         });

@@ -16,7 +16,7 @@ internal sealed class ArticleIndexRow : ITableEntity
 
     /// <summary>The columns a list query selects: everything a list shows, never a body.</summary>
     public static readonly IReadOnlyList<string> ListColumns =
-        [nameof(RowKey), nameof(Timestamp), nameof(Id), nameof(Title), nameof(PublishedAt), nameof(Source), nameof(Categories), nameof(SiteName), nameof(Summary)];
+        [nameof(RowKey), nameof(Id), nameof(Title), nameof(PublishedAt), nameof(Source), nameof(Categories), nameof(SiteName), nameof(Summary)];
 
     /// <summary>Breadcrumb roots that every article shares; indexing them would only copy the <c>all</c> partition.</summary>
     private static readonly HashSet<string> RootCategories = ["首页", "网站首页", "主页", "Home", "home"];

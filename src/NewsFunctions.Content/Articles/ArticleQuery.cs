@@ -25,5 +25,4 @@ public sealed record ArticleQuery
 }
 
 /// <summary>One page of a list and the cursor for the next, or null on the last page.</summary>
-/// <param name="LastModified">When the newest-written row of the page was written: the page's Last-Modified.</param>
-public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, ArticleCursor? Next, DateTimeOffset? LastModified = null);
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, ArticleCursor? Next);

@@ -169,14 +169,14 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         return name;
     }
 
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsWellFormed(id))
-            return;
+            return false;
         await using var held = await locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false);
         var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
-            return;
+            return false;
         var state = IndexState.ReadFrom(existing.Value!);
         var keys = state.Keys.Concat(state.StaleKeys).Distinct().ToArray();
         var postings = state.StalePostings.Append(new(state.RowKey ?? "", state.Terms.ToArray())).Where(p => p.Key.Length > 0);
@@ -194,6 +194,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         }
         if (existing.Value!.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } bodyBlob)
             await tables.BodiesContainer.DeleteBlobIfExistsAsync(bodyBlob, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static HashSet<(FacetKind Kind, string Name)> Facets(IEnumerable<(string Partition, string Row)> keys) =>

@@ -11,6 +11,6 @@ public interface IArticleStore
     /// <summary>Creates or replaces the article and its index rows; rows the previous version had and this one does not are removed.</summary>
     Task SaveAsync(Article article, CancellationToken cancellationToken);
 
-    /// <summary>Removes the article and its index rows. Deleting a missing article does nothing.</summary>
-    Task DeleteAsync(string id, CancellationToken cancellationToken);
+    /// <summary>Removes the article and its index rows; false when there was no such article (deleting twice is harmless).</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 }

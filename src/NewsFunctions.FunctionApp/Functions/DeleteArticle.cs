@@ -18,9 +18,8 @@ public sealed class DeleteArticle(IArticleStore articles)
         string id,
         CancellationToken cancellationToken)
     {
-        if (await articles.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
-            return Problems.NotFound($"No article has the id '{id}'.");
-        await articles.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-        return new NoContentResult();
+        return await articles.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
+            ? new NoContentResult()
+            : Problems.NotFound($"No article has the id '{id}'.");
     }
 }

@@ -27,6 +27,6 @@ public sealed class ListArticles(IArticleStore articles, IOptions<JsonOptions> j
         if (next is not null)
             request.HttpContext.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         var items = ArticleFields.Project(page.Items, fields, json.Value.JsonSerializerOptions);
-        return new CachedJsonResult(new ArticleListResponse(items, cursor, next), page.LastModified);
+        return new CachedJsonResult(new ArticleListResponse(items, cursor, next));
     }
 }
