@@ -73,3 +73,26 @@ public sealed class GoldenTextTests
         Assert.Equal(2, article.Paragraphs.Count);
     }
 }
+
+/// <summary>A dump whose dateline sits far above the body, with a block of link lists in between.</summary>
+public sealed class DistantDatelineTests
+{
+    [Fact]
+    public void Source_on_the_dateline_is_read_even_when_the_body_starts_far_below()
+    {
+        var text = new StringBuilder()
+            .Append("您现在的位置:首页 > 要闻 > 本地新闻\n")
+            .Append("河畔公园新建步道本周开放\n")
+            .Append("发布时间:2023-09-14    来源:河畔区融媒体中心\n\n");
+        for (var i = 0; i < 30; i++)
+            text.Append("  ·相关链接第").Append(i).Append("条    热门专题第").Append(i).Append("期\n");
+        for (var i = 0; i < 4; i++)
+            text.Append("  河畔公园沿河新建的步道全长三公里,设有休息亭和照明设施,市民可以在傍晚沿河散步。管理处表示,步道每天六点到二十二点开放,欢迎大家前来游览。\n");
+
+        var article = new DocumentParser().Parse(Encoding.UTF8.GetBytes(text.ToString()), "walk.txt").Article;
+
+        Assert.NotNull(article);
+        Assert.StartsWith("河畔公园沿河新建的步道", article.Paragraphs[0]);
+        Assert.Equal("河畔区融媒体中心", article.Source);
+    }
+}

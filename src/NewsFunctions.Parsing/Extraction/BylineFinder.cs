@@ -10,7 +10,10 @@ internal static class BylineFinder
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
         string? author = null, editor = null, source = null;
-        foreach (var i in Window(blocks.Count, titleIndex, bodyStart, bodyEnd))
+        // The dateline is where pages put 来源 and 作者, so it is read even when the body starts far below it.
+        var window = Window(blocks.Count, titleIndex, bodyStart, bodyEnd);
+        if (date is { Index: >= 0 } dateline) window = window.Prepend(dateline.Index).Distinct();
+        foreach (var i in window)
         {
             var block = blocks[i];
             // Labels in prose ("记者：请问……" in an interview) are not bylines.
