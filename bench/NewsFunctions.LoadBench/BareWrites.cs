@@ -25,14 +25,7 @@ internal static class BareWrites
     {
         var parser = new DocumentParser();
         var groups = new Dictionary<(string Table, string Partition), List<TableEntity>>();
-        var clients = new Dictionary<string, TableClient>(StringComparer.Ordinal)
-        {
-            [tables.Articles.Name] = tables.Articles,
-            [tables.ArticleIndex.Name] = tables.ArticleIndex,
-            [tables.Search.Name] = tables.Search,
-            [tables.Facets.Name] = tables.Facets,
-            [tables.Documents.Name] = tables.Documents,
-        };
+        var clients = tables.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var counts = new Dictionary<(FacetKind, string), long>();
         void Add(TableClient table, TableEntity entity)
         {
@@ -61,7 +54,7 @@ internal static class BareWrites
                 Add(tables.ArticleIndex, ToEntity(row));
             var rowKey = ArticleIndexRow.RowKeyFor(article.Id, sortTime);
             foreach (var term in terms)
-                Add(tables.Search, new TableEntity(SearchIndex.Partition(term), rowKey));
+                Add(tables.SearchShardFor(term), new TableEntity(SearchIndex.Partition(term), rowKey));
             foreach (var facet in keys.Select(k => ArticleIndexRow.FacetOf(k.PartitionKey)).OfType<(FacetKind Kind, string Name)>().Distinct())
             {
                 Add(tables.Facets, new TableEntity(facet.Kind.ToString(), "m|" + TableKeys.Escape(facet.Name) + "|" + id));

@@ -37,7 +37,7 @@ internal static class Bench
             var bareProgress = new LoadProgress(batches.Count, "batches written");
             var bareTime = await BareWrites.WriteAsync(batches, parallelism, bareProgress.Report, ct).ConfigureAwait(false);
 
-            var perTable = batches.GroupBy(b => b.Table.Name[bare.Prefix.Length..]).ToDictionary(g => g.Key, g => g.Sum(b => b.Entities.Count));
+            var perTable = batches.GroupBy(b => b.Table.Name[bare.Prefix.Length..].TrimEnd("0123456789".ToCharArray())).ToDictionary(g => g.Key, g => g.Sum(b => b.Entities.Count));
             var table = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"Documents: {count} ({bytes / 1024.0 / 1024.0:0.0} MiB), parallelism {parallelism}; entities written: {entities:N0} " +
                     $"({string.Join(", ", perTable.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}); bare batches: {batches.Count:N0}")

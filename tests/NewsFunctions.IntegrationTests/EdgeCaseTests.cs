@@ -29,7 +29,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
     private async Task<int> PostingsAsync(string term)
     {
         var count = 0;
-        await foreach (var _ in _host.Service<ContentTables>().Search.QueryAsync<TableEntity>(
+        await foreach (var _ in _host.Service<ContentTables>().SearchShardFor(term).QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition(term)}"), select: ["RowKey"]))
             count++;
         return count;
@@ -58,7 +58,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
             await IngestAsync($"d{i}.txt", Documents.Article($"防汛通知第{i}号", new DateOnly(2024, 6, 1).AddDays(i)));
         // An orphan posting, as a crash between removing list rows and postings could once leave.
         var orphanRowKey = TableKeysFor(new DateOnly(2024, 6, 10));
-        await _host.Service<ContentTables>().Search.UpsertEntityAsync(new TableEntity(SearchIndex.Partition("防汛"), orphanRowKey));
+        await _host.Service<ContentTables>().SearchShardFor("防汛").UpsertEntityAsync(new TableEntity(SearchIndex.Partition("防汛"), orphanRowKey));
 
         var titles = new List<string>();
         ArticleCursor? cursor = null;
@@ -82,6 +82,57 @@ public sealed class EdgeCaseTests : IAsyncLifetime
 
         var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
         Assert.Equal(body, (await Store.FindAsync(id, CancellationToken.None))!.Paragraphs[0]);
+    }
+
+    [Fact]
+    public async Task Postings_are_in_the_shard_table_of_their_term_and_no_other()
+    {
+        await IngestAsync("shard.txt", Documents.Article("防汛演练", new DateOnly(2024, 6, 1), body: "全市开展防汛应急演练。"));
+
+        var tables = _host.Service<ContentTables>();
+        var holding = new List<int>();
+        for (var shard = 0; shard < SearchIndex.ShardCount; shard++)
+        {
+            await foreach (var _ in tables.SearchShards[shard].QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition("防汛")}"), select: ["RowKey"]))
+                holding.Add(shard);
+        }
+        Assert.Equal([SearchIndex.ShardOf("防汛")], holding);
+        Assert.Single((await Store.ListAsync(new ArticleQuery { Search = "防汛" }, CancellationToken.None)).Items);
+    }
+
+    [Fact]
+    public void Terms_spread_over_every_shard_and_keep_their_shard()
+    {
+        var terms = SearchTerms.ForArticle("各地开展防汛抗旱工作", ["今年以来,全省各级部门认真落实防汛抗旱责任制,加强监测预警,做好物资储备和队伍建设。", "Flood control drills 2024"]);
+        var shards = terms.Select(SearchIndex.ShardOf).ToArray();
+        Assert.All(shards, s => Assert.InRange(s, 0, SearchIndex.ShardCount - 1));
+        Assert.Equal(SearchIndex.ShardCount, shards.Distinct().Count());
+        // The same term must land in the same table in every process and on every runtime, or postings written
+        // earlier could not be found: these are FNV-1a's values, worked out independently, and must never change.
+        Assert.Equal([10, 14, 15, 15], [SearchIndex.ShardOf("防汛"), SearchIndex.ShardOf("人大"), SearchIndex.ShardOf("ai"), SearchIndex.ShardOf("20")]);
+    }
+
+    [Fact]
+    public async Task An_article_indexed_in_the_old_single_table_layout_gets_its_postings_again_when_reparsed()
+    {
+        await IngestAsync("old.txt", Documents.Article("防汛物资储备", new DateOnly(2024, 6, 2), body: "仓库储备了防汛物资。"));
+        var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
+        var tables = _host.Service<ContentTables>();
+
+        // As version 1 left it: no layout on the entity, and no postings in the shard tables.
+        var entity = (await tables.Articles.GetEntityAsync<TableEntity>(id, ArticleEntity.RowKey)).Value;
+        var rowKey = ArticleIndexRow.RowKeyFor(id, entity.GetDateTimeOffset("SortTime")!.Value);
+        foreach (var term in entity.GetString(IndexState.TermsProperty)!.Split('|'))
+            await tables.SearchShardFor(term).DeleteEntityAsync(SearchIndex.Partition(term), rowKey);
+        entity.Remove(IndexState.SearchLayoutProperty);
+        await tables.Articles.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+        Assert.Empty((await Store.ListAsync(new ArticleQuery { Search = "防汛" }, CancellationToken.None)).Items);
+
+        await IngestAsync("old.txt", Documents.Article("防汛物资储备", new DateOnly(2024, 6, 2), body: "仓库储备了防汛物资。"), new IngestOptions(Reparse: true));
+
+        Assert.Equal(id, Assert.Single((await Store.ListAsync(new ArticleQuery { Search = "防汛" }, CancellationToken.None)).Items).Id);
+        Assert.Equal(1, await PostingsAsync("储备"));
     }
 
     private static string TableKeysFor(DateOnly day) =>

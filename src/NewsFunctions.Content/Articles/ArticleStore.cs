@@ -77,7 +77,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         {
             if (!SearchTerms.TryParseQuery(query.Search, out var terms, out var error))
                 throw new ArgumentException(error, nameof(query));
-            streams.AddRange(terms.Select(t => (tables.Search, SearchIndex.Partition(t))));
+            streams.AddRange(terms.Select(t => (tables.SearchShardFor(t), SearchIndex.Partition(t))));
         }
         if (query.Category is { Length: > 0 } category)
             streams.Add((tables.ArticleIndex, ArticleIndexRow.CategoryPartition(category)));

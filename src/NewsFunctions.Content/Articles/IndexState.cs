@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using NewsFunctions.Content.Search;
 using NewsFunctions.Content.Storage;
 
 namespace NewsFunctions.Content.Articles;
@@ -22,11 +23,12 @@ internal sealed record IndexState(
     public const string CompleteProperty = "IndexComplete";
     public const string StaleKeysProperty = "StaleKeys";
     public const string StalePostingsProperty = "StalePostings";
+    public const string SearchLayoutProperty = "SearchLayout";
 
     /// <summary>Stale postings beyond this many characters are dropped: they could only make a search return a row it then cannot resolve.</summary>
     private const int MaxStalePostingsChars = 30_000;
 
-    public static readonly IReadOnlyList<string> Columns = [KeysProperty, TermsProperty, CompleteProperty, StaleKeysProperty, StalePostingsProperty];
+    public static readonly IReadOnlyList<string> Columns = [KeysProperty, TermsProperty, CompleteProperty, StaleKeysProperty, StalePostingsProperty, SearchLayoutProperty];
 
     public static readonly IndexState None = new([], [], true, [], new Dictionary<string, string[]>());
 
@@ -63,18 +65,27 @@ internal sealed record IndexState(
         entity[StaleKeysProperty] = KeysJson(StaleKeys);
         var postings = JsonSerializer.Serialize(StalePostings.ToDictionary(p => p.Key, p => string.Join('|', p.Value)), StorageJson.Options);
         entity[StalePostingsProperty] = postings.Length <= MaxStalePostingsChars ? postings : "{}";
+        entity[SearchLayoutProperty] = SearchIndex.Layout;
     }
 
     public static IndexState ReadFrom(TableEntity entity)
     {
+        var keys = ReadKeys(entity.GetString(KeysProperty));
+        var complete = entity.GetBoolean(CompleteProperty) ?? true;
+        var staleKeys = ReadKeys(entity.GetString(StaleKeysProperty));
+        // Postings written in an earlier layout are in tables this version no longer reads: as far as a save is
+        // concerned there are none, so it writes them all again (which is how `newsfn reindex` rebuilds the index).
+        if ((entity.GetInt32(SearchLayoutProperty) ?? 1) != SearchIndex.Layout)
+            return new IndexState(keys, [], complete, staleKeys, new Dictionary<string, string[]>(StringComparer.Ordinal));
+
         var postings = entity.GetString(StalePostingsProperty) is { Length: > 0 } json
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(json, StorageJson.Options)!.ToDictionary(p => p.Key, p => p.Value.Split('|', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
         return new IndexState(
-            ReadKeys(entity.GetString(KeysProperty)),
+            keys,
             entity.GetString(TermsProperty) is { Length: > 0 } terms ? terms.Split('|') : [],
-            entity.GetBoolean(CompleteProperty) ?? true,
-            ReadKeys(entity.GetString(StaleKeysProperty)),
+            complete,
+            staleKeys,
             postings);
     }
 

@@ -5,27 +5,52 @@ using NewsFunctions.Content.Storage;
 namespace NewsFunctions.Content.Search;
 
 /// <summary>
-/// An inverted index Table Storage can serve (table <c>search</c>): one tiny row per (term, article), PartitionKey =
-/// <c>t|</c> + bigram, RowKey = the article's list RowKey. Each partition is a posting list already sorted newest
-/// first, so a search is a merge-join of a few range queries, and the category and source partitions of the list
-/// index join in the same way as filters.
+/// An inverted index Table Storage can serve: one tiny row per (term, article), PartitionKey = <c>t|</c> + bigram,
+/// RowKey = the article's list RowKey. Each partition is a posting list already sorted newest first, so a search is
+/// a merge-join of a few range queries, and the category and source partitions of the list index join in the same
+/// way as filters.
+/// <para>
+/// The rows are spread over <see cref="ShardCount"/> tables (<c>search00</c>..<c>search15</c>) by a hash of the
+/// term. Table Storage scales by partition, so this changes nothing there; Azurite keeps each table as one
+/// in-memory collection whose inserts and queries cost time in proportion to its rows, and 10,000 articles make
+/// about 5.8 million postings. Sixteen tables keep local runs at that size workable.
+/// </para>
 /// </summary>
 internal sealed class SearchIndex(ContentTables tables)
 {
+    /// <summary>Never change this for existing data: a term's shard is where its postings already are.</summary>
+    public const int ShardCount = 16;
+
+    /// <summary>
+    /// The layout the postings are written in, kept on each article so a save knows whether its earlier postings
+    /// are in this layout. 1: one <c>search</c> table. 2: <see cref="ShardCount"/> tables.
+    /// </summary>
+    public const int Layout = 2;
+
     private const int WriteParallelism = 32;
 
     public static string Partition(string term) => "t|" + TableKeys.Escape(term);
 
+    /// <summary>FNV-1a over the term's UTF-16 code units: stable across processes and runtimes, unlike string.GetHashCode.</summary>
+    public static int ShardOf(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var hash = 2166136261u;
+        foreach (var c in term)
+            hash = (hash ^ c) * 16777619u;
+        return (int)(hash % ShardCount);
+    }
+
     public Task AddAsync(IEnumerable<string> terms, string rowKey, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(terms, Options(cancellationToken), async (term, ct) =>
-            await tables.Search.UpsertEntityAsync(new TableEntity(Partition(term), rowKey), TableUpdateMode.Replace, ct).ConfigureAwait(false));
+            await tables.SearchShardFor(term).UpsertEntityAsync(new TableEntity(Partition(term), rowKey), TableUpdateMode.Replace, ct).ConfigureAwait(false));
 
     public Task RemoveAsync(IEnumerable<KeyValuePair<string, string[]>> postings, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(postings.SelectMany(p => p.Value.Select(term => (Term: term, RowKey: p.Key))), Options(cancellationToken), async (posting, ct) =>
         {
             try
             {
-                await tables.Search.DeleteEntityAsync(Partition(posting.Term), posting.RowKey, ETag.All, ct).ConfigureAwait(false);
+                await tables.SearchShardFor(posting.Term).DeleteEntityAsync(Partition(posting.Term), posting.RowKey, ETag.All, ct).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

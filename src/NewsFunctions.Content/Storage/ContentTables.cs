@@ -1,6 +1,8 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using NewsFunctions.Content.Search;
 
 namespace NewsFunctions.Content.Storage;
 
@@ -18,7 +20,9 @@ public sealed class ContentTables
         ArticleIndex = clients.Tables.GetTableClient(value.ArticleIndexTable);
         Documents = clients.Tables.GetTableClient(value.DocumentsTable);
         Facets = clients.Tables.GetTableClient(value.FacetsTable);
-        Search = clients.Tables.GetTableClient(value.SearchTable);
+        SearchShards = Enumerable.Range(0, SearchIndex.ShardCount)
+            .Select(i => clients.Tables.GetTableClient(value.SearchTable + i.ToString("D2", CultureInfo.InvariantCulture)))
+            .ToArray();
         DocumentsContainer = clients.Blobs.GetBlobContainerClient(value.DocumentsContainer);
         BodiesContainer = clients.Blobs.GetBlobContainerClient(value.BodiesContainer);
     }
@@ -27,7 +31,11 @@ public sealed class ContentTables
     public TableClient ArticleIndex { get; }
     public TableClient Documents { get; }
     public TableClient Facets { get; }
-    public TableClient Search { get; }
+    /// <summary>The search postings, spread over <see cref="SearchIndex.ShardCount"/> tables by term; see <see cref="SearchIndex"/>.</summary>
+    public IReadOnlyList<TableClient> SearchShards { get; }
+
+    /// <summary>The table that holds the postings of <paramref name="term"/>.</summary>
+    public TableClient SearchShardFor(string term) => SearchShards[SearchIndex.ShardOf(term)];
     public BlobContainerClient DocumentsContainer { get; }
     public BlobContainerClient BodiesContainer { get; }
 
@@ -48,24 +56,19 @@ public sealed class ContentTables
     public async Task DeleteAllAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(
-            Articles.DeleteAsync(cancellationToken),
-            ArticleIndex.DeleteAsync(cancellationToken),
-            Documents.DeleteAsync(cancellationToken),
-            Facets.DeleteAsync(cancellationToken),
-            Search.DeleteAsync(cancellationToken),
-            DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken),
-            BodiesContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            Tables.Select(t => (Task)t.DeleteAsync(cancellationToken)).Concat([
+                DocumentsContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken),
+                BodiesContainer.DeleteIfExistsAsync(cancellationToken: cancellationToken)])).ConfigureAwait(false);
     }
 
     private async Task CreateAllAsync()
     {
         await Task.WhenAll(
-            Articles.CreateIfNotExistsAsync(),
-            ArticleIndex.CreateIfNotExistsAsync(),
-            Documents.CreateIfNotExistsAsync(),
-            Facets.CreateIfNotExistsAsync(),
-            Search.CreateIfNotExistsAsync(),
-            DocumentsContainer.CreateIfNotExistsAsync(),
-            BodiesContainer.CreateIfNotExistsAsync()).ConfigureAwait(false);
+            Tables.Select(t => (Task)t.CreateIfNotExistsAsync()).Concat([
+                DocumentsContainer.CreateIfNotExistsAsync(),
+                BodiesContainer.CreateIfNotExistsAsync()])).ConfigureAwait(false);
     }
+
+    /// <summary>Every table the service uses.</summary>
+    public IEnumerable<TableClient> Tables => new[] { Articles, ArticleIndex, Documents, Facets }.Concat(SearchShards);
 }
