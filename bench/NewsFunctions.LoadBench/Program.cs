@@ -12,11 +12,19 @@ var keep = new Option<bool>("--keep") { Description = "Keep the tables and conta
 var parallelism = new Option<int>("--parallelism") { Description = "Documents (or batches) in flight at once.", DefaultValueFactory = _ => 8, Recursive = true };
 
 var count = new Option<int>("--count") { Description = "Documents to generate and ingest.", DefaultValueFactory = _ => 10_000 };
+var skipBare = new Option<bool>("--skip-bare") { Description = "Do not follow with the bare writes (run `bare` on its own, e.g. after `api` on the kept prefix)." };
 var ingest = new Command("ingest", "Ingest N generated documents through IDocumentIngestion, verify them, and compare with bare batched writes of the same entities.")
 {
-    count,
+    count, skipBare,
 };
-ingest.SetAction((parse, ct) => Bench.IngestAsync(parse.GetValue(connection)!, parse.GetValue(count), parse.GetValue(parallelism), parse.GetValue(keep), ct));
+ingest.SetAction((parse, ct) => Bench.IngestAsync(parse.GetValue(connection)!, parse.GetValue(count), parse.GetValue(parallelism), parse.GetValue(keep), parse.GetValue(skipBare), ct));
+
+var bareCount = new Option<int>("--count") { Description = "Documents to generate.", DefaultValueFactory = _ => 10_000 };
+var bare = new Command("bare", "Write the entities an ingest of N generated documents writes, as bare batched upserts (no parsing), into a fresh prefix, and time it.")
+{
+    bareCount,
+};
+bare.SetAction((parse, ct) => Bench.BareAsync(parse.GetValue(connection)!, parse.GetValue(bareCount), parse.GetValue(parallelism), ct));
 
 var articles = new Option<int>("--articles") { Description = "Articles the dataset should have (ingested first if the prefix has fewer).", DefaultValueFactory = _ => 10_000 };
 var seconds = new Option<double>("--seconds") { Description = "Seconds per endpoint.", DefaultValueFactory = _ => 20 };
@@ -38,6 +46,6 @@ generate.SetAction(parse => Bench.Generate(parse.GetValue(generateCount), parse.
 var purge = new Command("purge", "Delete the tables and containers every earlier run of this tool left behind (prefix lb + 10 hex digits), e.g. after Ctrl+C.");
 purge.SetAction((parse, ct) => Bench.PurgeAsync(parse.GetValue(connection)!, ct));
 
-var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, api, generate, purge };
+var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, bare, api, generate, purge };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
