@@ -1,0 +1,88 @@
+using System.Text;
+using NewsFunctions.Parsing.Extraction;
+using NewsFunctions.Parsing.Text;
+
+namespace NewsFunctions.Parsing.Tests;
+
+/// <summary>Headlines of text dumps, which have no &lt;title&gt; to match: hand-written pages in w3m's layout.</summary>
+public sealed class DumpHeadlineTests
+{
+    private const string Body = "今年春天，村里的水泥路修到了每家每户门口，村民出行方便了许多，孩子们上学也不再踩泥水了。\n\n村干部说，下一步还要在路边种上行道树，再装几盏路灯，让晚上回家的人心里更踏实。\n";
+
+    private static ParsedArticle Parse(params string[] header) =>
+        Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n', header) + "\n\n" + Body));
+
+    [Fact]
+    public void Headline_above_the_dateline_wins_over_share_buttons_and_a_column_tag()
+    {
+        var article = Parse("首页 | 新闻", "", "【走基层】", "", "乡村公路通到家门口", "", "[share]", "举报/反馈", "2023-04-02 10:00 来源:县融媒体中心",
+            "", "分享到", "微信", "微博", "", "[pic]");
+        Assert.Equal("乡村公路通到家门口", article.Title);
+    }
+
+    [Fact]
+    public void Side_column_printed_beside_the_headline_is_cut_off()
+    {
+        var article = Parse("本地新闻", "", "乡村公路通到家门口(图)      热门排行", "2023-04-02 10:00 来源:县融媒体中心");
+        Assert.Equal("乡村公路通到家门口(图)", article.Title);
+    }
+
+    [Fact]
+    public void Forum_row_with_user_headline_and_date_in_cells()
+    {
+        var article = Parse("社区首页 > 生活 > 闲聊", "[online] user2023    乡村公路通到家门口    2023-04-02 10:00:00    楼主", "[avatar]");
+        Assert.Equal("乡村公路通到家门口", article.Title);
+    }
+
+    [Fact]
+    public void Two_letter_headline_is_taken_when_the_breadcrumb_ends_with_it()
+    {
+        var article = Parse("您在这里: 首页 › 诗 › 春雨", "", "chūn yǔ", "", "春雨", "", "朝代:宋代");
+        Assert.Equal("春雨", article.Title);
+    }
+
+    [Fact]
+    public void Channel_prefix_counter_and_column_tag_are_dropped()
+    {
+        Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("图说本县| 乡村公路通到家门口"));
+        Assert.Equal("第三章 山路", DumpTitleFinder.Polish("第三章 山路318"));
+        Assert.Equal("乡村公路通到家门口了", DumpTitleFinder.Polish("乡村公路通到家门口了(走基层·一线见闻)"));
+        Assert.Equal("乡村公路通到家门口(图)", DumpTitleFinder.Polish("乡村公路通到家门口(图)"));
+        Assert.Equal("新路修好了(下)", DumpTitleFinder.Polish("新路修好了(下)"));
+    }
+
+    [Fact]
+    public void Headline_on_two_lines_is_joined()
+    {
+        var article = Parse("当前位置:首页/要闻", "", "全县农村公路提档升级", "预计三年新修道路两百公里", "", "发布日期:2023-04-02 10:00");
+        Assert.Equal("全县农村公路提档升级预计三年新修道路两百公里", article.Title);
+    }
+
+    [Fact]
+    public void Writer_prefixed_headline_loses_to_the_bare_repeat()
+    {
+        var article = Parse("│    张三:我为什么写这条路    │", "│作者:    发布日期: 4/2/2023 10:00:00 AM    │", "", "│我为什么写这条路    │");
+        Assert.Equal("我为什么写这条路", article.Title);
+    }
+
+    [Fact]
+    public void Sentences_labels_dates_and_menus_are_not_headlines()
+    {
+        Assert.Null(DumpTitleFinder.HeadlineLike("村里的水泥路修到了每家每户门口。"));
+        Assert.Null(DumpTitleFinder.HeadlineLike("发布时间:2023-04-02"));
+        Assert.Null(DumpTitleFinder.HeadlineLike("2023年4月2日 星期日"));
+        Assert.Null(DumpTitleFinder.HeadlineLike("首页 * 要闻 * 国内 * 国际 * 体育"));
+        Assert.Null(DumpTitleFinder.HeadlineLike("县报电子版 县电视台 县广播 县政府网"));
+        Assert.Null(DumpTitleFinder.HeadlineLike("http://www.example.cn/news"));
+        Assert.Equal("乡村公路通到家门口", DumpTitleFinder.HeadlineLike("• 乡村公路通到家门口"));
+    }
+
+    [Fact]
+    public void Cells_are_split_at_wide_gaps_and_rules_only()
+    {
+        Assert.Equal(["乡村公路 通到家门口", "热门排行"], TextDumpParser.SplitCells("乡村公路 通到家门口    热门排行"));
+        Assert.Equal(["左栏", "右栏"], TextDumpParser.SplitCells("│左栏│右栏│"));
+        Assert.Empty(TextDumpParser.SplitCells("  今年春天，村里的水泥路  修到了门口。"));
+        Assert.Empty(TextDumpParser.SplitCells("│    只有一格    │"));
+    }
+}
