@@ -86,3 +86,40 @@ public sealed class DumpHeadlineTests
         Assert.Empty(TextDumpParser.SplitCells("│    只有一格    │"));
     }
 }
+
+/// <summary>Bylines that text dumps print without a label.</summary>
+public sealed class DumpBylineTests
+{
+    private const string Body = "今年春天，村里的水泥路修到了每家每户门口，村民出行方便了许多，孩子们上学也不再踩泥水了。\n\n村干部说，下一步还要在路边种上行道树，再装几盏路灯，让晚上回家的人心里更踏实。\n";
+
+    private static ParsedArticle Parse(params string[] header) =>
+        Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n', header) + "\n\n" + Body));
+
+    [Fact]
+    public void Name_between_table_rules_under_the_headline()
+    {
+        var article = Parse("│乡村公路通到家门口    │", "│    │", "│李四    │");
+        Assert.Equal("李四", article.Author);
+    }
+
+    [Fact]
+    public void User_name_beside_the_date_ignores_a_stray_letter()
+    {
+        var article = Parse("乡村公路通到家门口", "ж    walker2023    2023-4-2 10:00:00");
+        Assert.Equal("walker2023", article.Author);
+    }
+
+    [Fact]
+    public void Blog_date_line_above_the_headline_names_the_writer()
+    {
+        var article = Parse("● Sunday, April 2nd, 2023   10:00 am    ● 王小五", "", "乡村公路通到家门口    [avatar]");
+        Assert.Equal("王小五", article.Author);
+    }
+
+    [Fact]
+    public void Paper_beside_a_date_is_a_source_not_a_writer()
+    {
+        var article = Parse("● Sunday, April 2nd, 2023   10:00 am    ● 县城日报", "", "乡村公路通到家门口    [avatar]", "", "发布时间:2023-04-02 10:00");
+        Assert.Null(article.Author);
+    }
+}
