@@ -49,6 +49,7 @@ public sealed class DumpHeadlineTests
         Assert.Equal("乡村公路通到家门口了", DumpTitleFinder.Polish("乡村公路通到家门口了(走基层·一线见闻)"));
         Assert.Equal("乡村公路通到家门口(图)", DumpTitleFinder.Polish("乡村公路通到家门口(图)"));
         Assert.Equal("新路修好了(下)", DumpTitleFinder.Polish("新路修好了(下)"));
+        Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("乡村公路通到家门口乡村公路通到家门口"));
     }
 
     [Fact]
@@ -75,6 +76,18 @@ public sealed class DumpHeadlineTests
         Assert.Null(DumpTitleFinder.HeadlineLike("县报电子版 县电视台 县广播 县政府网"));
         Assert.Null(DumpTitleFinder.HeadlineLike("http://www.example.cn/news"));
         Assert.Equal("乡村公路通到家门口", DumpTitleFinder.HeadlineLike("• 乡村公路通到家门口"));
+    }
+
+    [Fact]
+    public void Side_column_scraps_beside_prose_are_left_out_of_the_line()
+    {
+        string[] prose = ["今年春天，村里的水泥路修到了每家每户门口，村民出行方便", "·县里新开公交线"];
+        Assert.Equal(prose[0], TextDumpParser.MainColumn(string.Join(' ', prose), prose));
+        // Two columns of prose side by side are both kept; so is a dateline with the writer's name beside it.
+        string[] both = ["今年春天，村里的水泥路修到了门口，村民出行方便", "县里新开了三条公交线路，乡亲们进城看病更方便"];
+        Assert.Equal(string.Join(' ', both), TextDumpParser.MainColumn(string.Join(' ', both), both));
+        string[] dated = ["Sunday, April 2nd, 2023 10:00 am, posted", "王小五"];
+        Assert.Equal(string.Join(' ', dated), TextDumpParser.MainColumn(string.Join(' ', dated), dated));
     }
 
     [Fact]

@@ -196,7 +196,7 @@ internal static class DumpTitleFinder
         var block = blocks[index];
         if (block.Letters < minLetters || block.Letters > 30 || block.Cells.Count > 0 || block.LinkDensity > 0.5 || roles[index] is not BlockRole.Text) return null;
         var more = HeadlineLike(block.Text);
-        return more is null || TextStats.Normalize(text).Length + TextStats.Normalize(more).Length > 60 ? null : more;
+        return more is null || more == text || TextStats.Normalize(text).Length + TextStats.Normalize(more).Length > 60 ? null : more;
     }
 
     private static string Glue(string first, string second) =>
@@ -206,6 +206,9 @@ internal static class DumpTitleFinder
     internal static string Polish(string title)
     {
         var text = TitleFinder.Headline(title);
+        // "AB AB": a teaser's picture text and link text, printed one after the other.
+        if (text.Length >= 8 && text.Length % 2 == 0 && text.AsSpan(0, text.Length / 2).SequenceEqual(text.AsSpan(text.Length / 2)))
+            text = text[..(text.Length / 2)];
         // "第二章 失乡号的船长241": a comment or view counter printed right after the headline.
         var digits = text.Length;
         while (digits > 0 && char.IsAsciiDigit(text[digits - 1])) digits--;

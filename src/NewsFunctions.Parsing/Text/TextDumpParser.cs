@@ -47,7 +47,9 @@ internal static class TextDumpParser
                 if (heading > 6) heading = 0;
                 if (line.Length == 0) continue;
             }
-            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = heading > 0 ? [] : SplitCells(raw) });
+            var cells = heading > 0 ? [] : SplitCells(raw);
+            line = MainColumn(line, cells);
+            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
         }
         return blocks;
     }
@@ -117,6 +119,26 @@ internal static class TextDumpParser
             spaces = 0;
         }
         return cells is { Count: >= 2 } ? cells : [];
+    }
+
+    /// <summary>
+    /// A line of prose with a side column's scraps printed to its right ("…电厂想方设法提高机    ·上海今年电力更紧"): the prose
+    /// alone, so the scraps neither join the body nor break the sentence the hard-wrapped lines carry.
+    /// </summary>
+    internal static string MainColumn(string line, IReadOnlyList<string> cells)
+    {
+        if (cells.Count < 2) return line;
+        TextStats.Count(cells[0], out var letters, out var punctuation);
+        if (letters < 20 || punctuation == 0) return line;
+        // A dateline's cells are its fields (the writer's name beside the date), not a side column.
+        if (DateParser.TryFind(line, out _, out _, out _)) return line;
+        var rest = 0;
+        for (var i = 1; i < cells.Count; i++)
+        {
+            TextStats.Count(cells[i], out var other, out _);
+            rest += other;
+        }
+        return rest * 2 <= letters ? cells[0] : line;
     }
 
     private static bool IsLonePlaceholder(string line) =>
