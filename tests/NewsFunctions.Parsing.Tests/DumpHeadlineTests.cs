@@ -130,6 +130,14 @@ public sealed class DumpBylineTests
     }
 
     [Fact]
+    public void Dated_cell_in_a_header_row_is_a_dateline()
+    {
+        var text = string.Join('\n', "首页 | 要闻 | 国内 | 国际 | 体育 | 财经 | 科技 | 汽车 | 房产 | 教育 | 旅游 | 健康    注册 | 登录 | 帮助 | 论坛    2023年4月2日(北京时间)", "", "乡村公路通到家门口    [avatar]", "", Body, "", "(2023-05-01 08:00:00)");
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal(new DateTimeOffset(2023, 4, 2, 0, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+    }
+
+    [Fact]
     public void Paper_beside_a_date_is_a_source_not_a_writer()
     {
         var article = Parse("● Sunday, April 2nd, 2023   10:00 am    ● 县城日报", "", "乡村公路通到家门口    [avatar]", "", "发布时间:2023-04-02 10:00");
