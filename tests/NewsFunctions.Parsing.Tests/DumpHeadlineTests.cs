@@ -15,7 +15,7 @@ public sealed class DumpHeadlineTests
     [Fact]
     public void Headline_above_the_dateline_wins_over_share_buttons_and_a_column_tag()
     {
-        var article = Parse("首页 | 新闻", "", "【走基层】", "", "乡村公路通到家门口", "", "[share]", "举报/反馈", "2023-04-02 10:00 来源:县融媒体中心",
+        var article = Parse("首页 | 新闻", "", "【一线观察】", "", "乡村公路通到家门口", "", "[share]", "举报/反馈", "2023-04-02 10:00 来源:县融媒体中心",
             "", "分享到", "微信", "微博", "", "[pic]");
         Assert.Equal("乡村公路通到家门口", article.Title);
     }
@@ -46,7 +46,7 @@ public sealed class DumpHeadlineTests
     {
         Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("图说本县| 乡村公路通到家门口"));
         Assert.Equal("第三章 山路", DumpTitleFinder.Polish("第三章 山路318"));
-        Assert.Equal("乡村公路通到家门口了", DumpTitleFinder.Polish("乡村公路通到家门口了(走基层·一线见闻)"));
+        Assert.Equal("乡村公路通到家门口了", DumpTitleFinder.Polish("乡村公路通到家门口了(一线观察·身边事)"));
         Assert.Equal("乡村公路通到家门口(图)", DumpTitleFinder.Polish("乡村公路通到家门口(图)"));
         Assert.Equal("新路修好了(下)", DumpTitleFinder.Polish("新路修好了(下)"));
         Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("乡村公路通到家门口乡村公路通到家门口"));

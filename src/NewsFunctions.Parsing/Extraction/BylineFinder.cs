@@ -112,7 +112,7 @@ internal static class BylineFinder
         if (titleIndex < 0) return null;
         for (var i = titleIndex + 1; i < Math.Min(blocks.Count, Math.Max(bodyStart + 1, titleIndex + 2)) && i <= titleIndex + 4; i++)
         {
-            // "│茉莉    │": dumps keep the table's rules around the name.
+            // "│李四    │": dumps keep the table's rules around the name.
             var text = TitleFinder.Clean(blocks[i].Text);
             if (blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5) continue;
             // Two or three characters: most Chinese names; four-character lines under a headline are usually section labels.
@@ -126,7 +126,7 @@ internal static class BylineFinder
         date is { Index: >= 0 } found ? LeftBesideDate(blocks[found.Index], found.Span) : null;
 
     /// <summary>
-    /// A blog's "Saturday, September 10th, 2005 10:56 am ● 太小心" right above or below the headline, when the
+    /// A blog's "Sunday, April 2nd, 2023 10:00 am ● 王小五" right above or below the headline, when the
     /// publication date was taken from another line.
     /// </summary>
     private static string? LeftOnDateNearTitle(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart)
@@ -135,7 +135,7 @@ internal static class BylineFinder
         for (var i = Math.Max(0, titleIndex - 2); i <= titleIndex + 3 && i < blocks.Count && i <= bodyStart; i++)
         {
             if (i == titleIndex || !DateParser.TryFind(blocks[i].Text, out _, out _, out var span)) continue;
-            // "2024-05-20 10:00 北京日报": beside a date, a word ending like a paper, site or station is the source.
+            // "2023-04-02 10:00 县城日报": beside a date, a word ending like a paper, site or station is the source.
             if (LeftBesideDate(blocks[i], span) is { } name && !name.EndsWith('报') && !name.EndsWith('网') && !name.EndsWith('社') && !name.EndsWith('台'))
                 return name;
         }

@@ -46,14 +46,14 @@ internal static class DumpTitleFinder
             if (i != first && firstNormalized is not null && normalized == firstNormalized) score += 15;
             // A dump's bullets and [placeholders] mark menu lines; in a row of cells they belong to the other cells.
             if ((blocks[i].LinkDensity > 0.5 && blocks[i].Cells.Count == 0) || cellBullet) score -= 8;
-            // "楼主 | headline | 2005-09-11 18:04": the dateline printed in the next cell.
+            // "user | headline | 2023-04-02 10:00": the dateline printed in the next cell.
             if (below.Kind < 2 && blocks[i].Cells.Any(c => c != text && DateParser.TryFind(c, out _, out _, out _))) score += below.Kind == 1 ? 7 : 15;
             if (roles[i] == BlockRole.Noise) score -= 6;
-            // A line of a few letters is more often a button ("举报/反馈") or a column's name than a headline.
+            // A line of a few letters is more often a button ("分享/收藏") or a column's name than a headline.
             if (normalized.Length < 6 && !isCrumb) score -= 6;
             // A long line with a comma is more often the standfirst under the headline than the headline.
             if (normalized.Length > 30 && text.AsSpan().IndexOfAny(Clauses) >= 0) score -= 4;
-            // "【新春走基层】": a bracketed column name, not the headline.
+            // "【一线观察】": a bracketed column name, not the headline.
             if (IsBracketed(text)) score -= 10;
             if (score > bestScore) (bestIndex, bestScore, bestText) = (i, score, text);
         }
@@ -64,7 +64,7 @@ internal static class DumpTitleFinder
     }
 
     /// <summary>
-    /// "茉莉:我是怎样卷入八九民运的" above the body and "我是怎样卷入八九民运的" again nearby: the page's header put the
+    /// "张三:我为什么写这条路" above the body and "我为什么写这条路" again nearby: the page's header put the
     /// writer before the headline; the bare headline is the one repeated.
     /// </summary>
     private static (int Index, string Text) WithoutPrefix(IReadOnlyList<Block> blocks, BlockRole[] roles, int index, string text, int from, int to)
@@ -135,7 +135,7 @@ internal static class DumpTitleFinder
         return IsMenu(text) ? null : text;
     }
 
-    /// <summary>"首页 * 唐诗 * 宋词", "要闻 国际 财经 体育": many short words, or many Chinese words, in a row.</summary>
+    /// <summary>"首页 * 新闻 * 体育", "要闻 国际 财经 体育": many short words, or many Chinese words, in a row.</summary>
     private static bool IsMenu(string text)
     {
         var words = text.Split([' ', '|', '*', '·', '•', '/'], StringSplitOptions.RemoveEmptyEntries);
@@ -168,9 +168,9 @@ internal static class DumpTitleFinder
                 return new Follower(DateParser.TryFind(block.Text, out _, out _, out _) ? 2 : 1, seen, labelled);
             }
             if (block.Letters < 30 && (Labels.Reporter().IsMatch(block.Text) || Labels.WriterCredit().IsMatch(block.Text))) return new Follower(1, seen, true);
-            // "眉间尺" alone under the headline: the writer's name.
+            // "李四" alone under the headline: the writer's name.
             if (seen == 1 && block.Letters is 2 or 3 && block.Text.Length == block.Letters && block.Text.All(TextStats.IsCjk)) return new Follower(1, seen, false);
-            // Tool rows ("举报/反馈", "分享到") and a source's name may sit between headline and dateline;
+            // Tool rows ("分享/收藏", "分享到") and a source's name may sit between headline and dateline;
             // prose or a longer headline-like line ends the look (that line is the better headline).
             if (block.Letters > 40 || (block.Punctuation > 0 && block.Letters > 15)) break;
             if (block.Letters > blocks[index].Letters && block.LinkDensity < 0.5 && HeadlineLike(block.Text) is not null) break;
@@ -209,12 +209,12 @@ internal static class DumpTitleFinder
         // "AB AB": a teaser's picture text and link text, printed one after the other.
         if (text.Length >= 8 && text.Length % 2 == 0 && text.AsSpan(0, text.Length / 2).SequenceEqual(text.AsSpan(text.Length / 2)))
             text = text[..(text.Length / 2)];
-        // "第二章 失乡号的船长241": a comment or view counter printed right after the headline.
+        // "第三章 山路318": a comment or view counter printed right after the headline.
         var digits = text.Length;
         while (digits > 0 && char.IsAsciiDigit(text[digits - 1])) digits--;
         if (digits < text.Length && digits > 0 && TextStats.IsCjk(text[digits - 1]) && text.Length - digits <= 6)
             text = text[..digits];
-        // "…争先出彩(推动高质量发展·权威发布)": a column tag; "(图)", "(下)", "(附图)" are part of the headline.
+        // "…通到家门口(一线观察·身边事)": a column tag; "(图)", "(下)", "(附图)" are part of the headline.
         if (text.Length > 0 && text[^1] is ')' or '）')
         {
             var open = text.LastIndexOfAny(['(', '（']);
@@ -228,7 +228,7 @@ internal static class DumpTitleFinder
         return text;
     }
 
-    /// <summary>The last crumb of each breadcrumb line (您的位置: 首页 > 诗 > 夜雨), where pages repeat the headline.</summary>
+    /// <summary>The last crumb of each breadcrumb line (您的位置: 首页 > 诗 > 春雨), where pages repeat the headline.</summary>
     private static HashSet<string> LastCrumbs(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
     {
         var crumbs = new HashSet<string>(StringComparer.Ordinal);

@@ -122,7 +122,7 @@ internal static class TextDumpParser
     }
 
     /// <summary>
-    /// A line of prose with a side column's scraps printed to its right ("…电厂想方设法提高机    ·上海今年电力更紧"): the prose
+    /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
     /// alone, so the scraps neither join the body nor break the sentence the hard-wrapped lines carry.
     /// </summary>
     internal static string MainColumn(string line, IReadOnlyList<string> cells)
