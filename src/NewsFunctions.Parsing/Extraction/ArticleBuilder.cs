@@ -14,12 +14,12 @@ internal static class ArticleBuilder
         if (start < 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "No body text was found: no run of prose lines, only menus, labels or page furniture.", format);
         var fullEnd = end;
+        // The headline first: when the body run begins with it, the listing and footer cuts must start below it.
+        var (title, titleIndex) = TitleFinder.Find(blocks, roles, start, hints);
+        if (titleIndex >= start && titleIndex < end)
+            start = titleIndex + 1;
         end = BodyLocator.CutListing(blocks, roles, start, end);
         end = BodyLocator.CutAtFooter(blocks, roles, start, end);
-
-        var (title, titleIndex) = TitleFinder.Find(blocks, roles, start, hints);
-        if (titleIndex >= start && titleIndex <= end)
-            start = titleIndex + 1;
         cancellationToken.ThrowIfCancellationRequested();
 
         var date = DateFinder.Find(blocks, roles, titleIndex, start, end, hints);

@@ -52,6 +52,12 @@ internal sealed class Block
     /// <summary>An image caption (figcaption): kept with its image, not repeated as a body paragraph.</summary>
     public bool IsCaption { get; init; }
 
+    /// <summary>
+    /// A text dump's line split where w3m laid table cells or side columns next to each other (wide gaps, │ rules);
+    /// empty when the line is one cell. Lets a headline be told apart from the column printed beside it.
+    /// </summary>
+    public IReadOnlyList<string> Cells { get; init; } = [];
+
     public IReadOnlyList<BlockLink> Links { get; init; } = [];
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
 

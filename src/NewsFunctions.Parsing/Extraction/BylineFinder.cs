@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "="];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "目录", "="];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -45,6 +45,7 @@ internal static class BylineFinder
         author ??= NameLineUnderTitle(blocks, roles, titleIndex, bodyStart);
         author ??= LeftOnDateLine(blocks, date);
         author ??= editor;
+        author ??= LeftOnDateNearTitle(blocks, titleIndex, bodyStart);
         return new Byline(author, editor, source);
     }
 
@@ -114,7 +115,8 @@ internal static class BylineFinder
         if (titleIndex < 0) return null;
         for (var i = titleIndex + 1; i < Math.Min(blocks.Count, Math.Max(bodyStart + 1, titleIndex + 2)) && i <= titleIndex + 4; i++)
         {
-            var text = blocks[i].Text;
+            // "│李四    │": dumps keep the table's rules around the name.
+            var text = TitleFinder.Clean(blocks[i].Text);
             if (blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5) continue;
             // Two or three characters: most Chinese names; four-character lines under a headline are usually section labels.
             if (text.Length is >= 2 and <= 3 && text.All(TextStats.IsCjk) && IsName(text)) return text;
@@ -123,12 +125,31 @@ internal static class BylineFinder
     }
 
     /// <summary>"ggjjzhzz 2005-9-15 11:46" or "2004年7月16日 [ 黄宇 ]": the word left beside a bare date.</summary>
-    private static string? LeftOnDateLine(IReadOnlyList<Block> blocks, DateFinder.Found? date)
+    private static string? LeftOnDateLine(IReadOnlyList<Block> blocks, DateFinder.Found? date) =>
+        date is { Index: >= 0 } found ? LeftBesideDate(blocks[found.Index], found.Span) : null;
+
+    /// <summary>
+    /// A blog's "Sunday, April 2nd, 2023 10:00 am ● 王小五" right above or below the headline, when the
+    /// publication date was taken from another line.
+    /// </summary>
+    private static string? LeftOnDateNearTitle(IReadOnlyList<Block> blocks, int titleIndex, int bodyStart)
     {
-        if (date is not { Index: >= 0 } found) return null;
-        var text = blocks[found.Index].Text;
-        if (blocks[found.Index].Letters > 60) return null;
-        var rest = text[..found.Span.Start.Value] + " " + text[found.Span.End.Value..];
+        if (titleIndex < 0) return null;
+        for (var i = Math.Max(0, titleIndex - 2); i <= titleIndex + 3 && i < blocks.Count && i <= bodyStart; i++)
+        {
+            if (i == titleIndex || !DateParser.TryFind(blocks[i].Text, out _, out _, out var span)) continue;
+            // "2023-04-02 10:00 县城日报": beside a date, a word ending like a paper, site or station is the source.
+            if (LeftBesideDate(blocks[i], span) is { } name && !name.EndsWith('报') && !name.EndsWith('网') && !name.EndsWith('社') && !name.EndsWith('台'))
+                return name;
+        }
+        return null;
+    }
+
+    private static string? LeftBesideDate(Block block, Range span)
+    {
+        var text = block.Text;
+        if (block.Letters > 60) return null;
+        var rest = text[..span.Start.Value] + " " + text[span.End.Value..];
         // Labelled fields (来源: ...) follow the byline; only what precedes them can be a name.
         var firstLabel = Labels.FirstLabelIndex(rest);
         if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return null;
@@ -136,6 +157,8 @@ internal static class BylineFinder
         var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(w => w.Trim(',', '，'))
             .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
+            // A lone letter is a bullet or a stray character, not a name.
+            .Where(w => w.Length > 1)
             .ToArray();
         if (words.Length != 1) return null;
         var word = words[0];

@@ -5,6 +5,12 @@ internal sealed record PageHints
 {
     public static readonly PageHints None = new();
 
+    /// <summary>A text dump's: nothing but its visible lines, so the headline is found by reading them.</summary>
+    public static readonly PageHints TextDump = new() { IsTextDump = true };
+
+    /// <summary>The page is a text dump (w3m or a scraper's), not markup.</summary>
+    public bool IsTextDump { get; init; }
+
     /// <summary>The document title (&lt;title&gt;), usually "headline_channel_site".</summary>
     public string? DocumentTitle { get; init; }
 

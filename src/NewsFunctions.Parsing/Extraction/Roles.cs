@@ -22,6 +22,8 @@ internal static class Roles
         if (block.Letters < 200 && Labels.PreviousNext().IsMatch(block.Text)) return BlockRole.PreviousNext;
         if (IsBreadcrumb(block)) return BlockRole.Breadcrumb;
         if (IsMeta(block)) return BlockRole.Meta;
+        // A dump's row of cells ("menu | menu    2023年4月2日(北京时间)"): a dated or labelled cell makes it a label line.
+        if (block.Cells.Count > 0 && block.Punctuation == 0 && block.Cells.Any(c => IsMeta(new Block(c)))) return BlockRole.Meta;
         if (Boilerplate.IsNoise(block)) return BlockRole.Noise;
         return BlockRole.Text;
     }

@@ -28,6 +28,13 @@ internal static class TitleFinder
         var labelled = FindLabelled(blocks, from, to);
         if (labelled.Index >= 0) return labelled;
 
+        // A text dump has no document title: its lines are scored as headlines.
+        if (hints.IsTextDump)
+        {
+            var dumped = DumpTitleFinder.Find(blocks, roles, bodyStart);
+            if (dumped.Index >= 0) return dumped;
+        }
+
         // The document title names only the site here (or there is none): the headline sits just above the
         // dateline when there is one, else just above the body.
         var dateline = Dateline(blocks, roles, bodyStart);

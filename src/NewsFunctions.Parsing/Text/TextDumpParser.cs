@@ -13,7 +13,7 @@ internal static class TextDumpParser
     {
         var blocks = ToBlocks(text, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return ArticleBuilder.Build(blocks, PageHints.None, format, cancellationToken);
+        return ArticleBuilder.Build(blocks, PageHints.TextDump, format, cancellationToken);
     }
 
     internal static List<Block> ToBlocks(string text, CancellationToken cancellationToken)
@@ -24,7 +24,8 @@ internal static class TextDumpParser
         {
             if ((++lineNumber & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             if (blocks.Count >= Block.MaxBlocksPerPage) break;
-            var line = TextStats.CollapseWhitespace(text.AsSpan()[range]);
+            var raw = text.AsSpan()[range];
+            var line = TextStats.CollapseWhitespace(raw);
             if (line.Length == 0)
             {
                 // Blank lines are kept (empty blocks score neutral) so paragraph gaps do not merge far-apart lines.
@@ -46,7 +47,9 @@ internal static class TextDumpParser
                 if (heading > 6) heading = 0;
                 if (line.Length == 0) continue;
             }
-            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line) });
+            var cells = heading > 0 ? [] : SplitCells(raw);
+            line = MainColumn(line, cells);
+            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
         }
         return blocks;
     }
@@ -78,6 +81,64 @@ internal static class TextDumpParser
             if (punctuation == 0 || letters < 50) count = line.Length;
         }
         return count;
+    }
+
+    /// <summary>
+    /// w3m prints table cells and side columns on one line, apart by a gap of three or more spaces or a │ rule;
+    /// prose and headlines have at most two spaces (a full-width space after NFKC). Empty for a one-cell line.
+    /// </summary>
+    internal static IReadOnlyList<string> SplitCells(ReadOnlySpan<char> raw)
+    {
+        List<string>? cells = null;
+        var cellStart = 0;
+        var spaces = 0;
+        for (var i = 0; i <= raw.Length; i++)
+        {
+            var c = i < raw.Length ? raw[i] : '│';
+            if (c is ' ' or '\t' or '\u3000' or '\u00A0')
+            {
+                spaces++;
+                continue;
+            }
+            var gap = c is '│' or '┃' || (spaces >= 3 && i < raw.Length);
+            // Most lines have no gap: they end here without allocating anything.
+            if (i == raw.Length && cells is null) break;
+            if (gap)
+            {
+                var cellEnd = c is '│' or '┃' ? i : i - spaces;
+                var cell = TextStats.CollapseWhitespace(raw[cellStart..cellEnd]);
+                if (cell.Length > 0)
+                {
+                    cells ??= [];
+                    cells.Add(cell);
+                    // A line that is all cells is a table row of many short items: nothing more is needed from it.
+                    if (cells.Count >= 16) break;
+                }
+                cellStart = c is '│' or '┃' ? i + 1 : i;
+            }
+            spaces = 0;
+        }
+        return cells is { Count: >= 2 } ? cells : [];
+    }
+
+    /// <summary>
+    /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
+    /// alone, so the scraps neither join the body nor break the sentence the hard-wrapped lines carry.
+    /// </summary>
+    internal static string MainColumn(string line, IReadOnlyList<string> cells)
+    {
+        if (cells.Count < 2) return line;
+        TextStats.Count(cells[0], out var letters, out var punctuation);
+        if (letters < 20 || punctuation == 0) return line;
+        // A dateline's cells are its fields (the writer's name beside the date), not a side column.
+        if (DateParser.TryFind(line, out _, out _, out _)) return line;
+        var rest = 0;
+        for (var i = 1; i < cells.Count; i++)
+        {
+            TextStats.Count(cells[i], out var other, out _);
+            rest += other;
+        }
+        return rest * 2 <= letters ? cells[0] : line;
     }
 
     private static bool IsLonePlaceholder(string line) =>
