@@ -35,13 +35,12 @@ internal static class HtmlArticleParser
         using var document = parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var hints = HtmlMetadata.Read(document, cancellationToken);
+        var (hints, baseUri) = HtmlMetadata.Read(document, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         var root = document.Body ?? document.DocumentElement;
         if (root is null)
             return ParseResult.Fail(ParseFailureReason.NoBody, "The HTML document has no body.", DocumentFormat.Html);
-        var baseUri = HtmlMetadata.BaseUri(document, hints);
         var blocks = HtmlBlockBuilder.Build(root, baseUri, skipHidden: true, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
