@@ -36,11 +36,18 @@ internal static class HtmlNoise
     /// </summary>
     public static bool HasFurnitureName(IElement element) => HasFurnitureToken(element.GetAttribute("class")) || HasFurnitureToken(element.GetAttribute("id"));
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureNameLookup = FurnitureNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words split at space, hyphen, underscore and tab; compared as spans, since splitting into strings cost an array and a string per word on every block element.</summary>
     private static bool HasFurnitureToken(string? names)
     {
         if (string.IsNullOrEmpty(names)) return false;
-        foreach (var token in names.Split([' ', '-', '_', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            if (FurnitureNames.Contains(token)) return true;
+        var span = names.AsSpan();
+        foreach (var range in span.SplitAny(" -_\t"))
+        {
+            var token = span[range];
+            if (!token.IsEmpty && FurnitureNameLookup.Contains(token)) return true;
+        }
         return false;
     }
 
