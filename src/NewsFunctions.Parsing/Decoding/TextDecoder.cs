@@ -144,11 +144,24 @@ internal static class TextDecoder
             return Utf8.IsValid(sample) ? 0 : Encoding.UTF8.GetString(sample).Count(c => c == '\uFFFD');
         }
         text = encoding.GetString(sample);
-        var errors = 0;
+        int replacements = 0, questionMarks = 0;
         foreach (var c in text)
-            if (c == '\uFFFD' || c == '?') errors++;
-        // '?' is some code pages' replacement; the page's own question marks count on every candidate alike.
-        return errors;
+        {
+            if (c == '\uFFFD') replacements++;
+            else if (c == '?') questionMarks++;
+        }
+        // '?' is the code pages' replacement, but most are the page's own (every link with a query string): only those
+        // beyond the page's '?' bytes are errors. Counting them all sent pages with many links to the slow detector.
+        if (questionMarks > 0 && MapsQuestionMark(encoding))
+            questionMarks = Math.Max(0, questionMarks - sample.Count((byte)'?'));
+        return replacements + questionMarks;
+    }
+
+    /// <summary>The byte '?' decodes to '?' (ASCII-compatible charsets; not UTF-16 or EBCDIC), so the page's '?' bytes can be told apart.</summary>
+    private static bool MapsQuestionMark(Encoding encoding)
+    {
+        Span<char> one = stackalloc char[2];
+        return encoding.GetChars("?"u8, one) == 1 && one[0] == '?';
     }
 
     /// <summary>
