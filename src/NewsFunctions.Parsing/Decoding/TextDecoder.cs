@@ -32,9 +32,19 @@ internal static class TextDecoder
         if (Utf8.IsValid(bytes))
             return Text(Encoding.UTF8.GetString(bytes), Encoding.UTF8);
 
-        var encoding = ChooseEncoding(bytes);
+        var trials = new List<Trial>(4);
+        var encoding = ChooseEncoding(bytes, trials);
+        // Pages up to the sample size were decoded whole while choosing: reuse that text instead of decoding again
+        // (GB18030 decoding is the costly part of this step).
+        foreach (var trial in trials)
+        {
+            if (trial.Text is not null && trial.Encoding.Equals(encoding)) return Text(trial.Text, encoding);
+        }
         return Text(encoding.GetString(bytes), encoding);
     }
+
+    /// <summary>A charset tried on the sample: its error count, and its text when the sample is the whole document.</summary>
+    private sealed record Trial(Encoding Encoding, int Errors, string? Text);
 
     private static DecodedText Text(string text, Encoding encoding) => new(text, encoding, IsBinary: false);
 
@@ -42,7 +52,7 @@ internal static class TextDecoder
     /// The first declared charset that decodes the bytes cleanly wins; a declaration that does not fit the
     /// bytes (common: "gb2312" on a UTF-8 page, or two conflicting metas) loses to one that fits better.
     /// </summary>
-    private static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes)
+    private static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, List<Trial> trials)
     {
         var sample = bytes[..Math.Min(bytes.Length, DetectorSampleBytes)];
         var candidates = new List<Encoding>(4);
@@ -51,11 +61,13 @@ internal static class TextDecoder
 
         // A sample cut mid-character costs one replacement character on any multi-byte charset.
         var slack = sample.Length < bytes.Length ? 1 : 0;
+        var whole = sample.Length == bytes.Length;
+        int Errors(Encoding encoding, ReadOnlySpan<byte> sample) => Try(encoding, sample, whole, trials);
         Encoding? best = null;
         var bestErrors = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var errors = CountErrors(candidate, sample);
+            var errors = Errors(candidate, sample);
             if (errors <= slack) return candidate;
             if (errors < bestErrors) (best, bestErrors) = (candidate, errors);
         }
@@ -67,12 +79,12 @@ internal static class TextDecoder
         var detected = Detect(sample);
         if (detected is not null && !candidates.Contains(detected))
         {
-            var errors = CountErrors(detected, sample);
+            var errors = Errors(detected, sample);
             if (errors <= slack || errors < bestErrors) (best, bestErrors) = (detected, errors);
         }
         // Chinese pages: when nothing fits, GB18030 (which maps nearly every byte sequence) is the best guess.
         var gb = Resolve("gb18030");
-        if (best is null || (gb is not null && bestErrors > 0 && CountErrors(gb, sample) < bestErrors))
+        if (best is null || (gb is not null && bestErrors > 0 && Errors(gb, sample) < bestErrors))
             best = gb;
         return best ?? Encoding.UTF8;
     }
@@ -111,17 +123,45 @@ internal static class TextDecoder
         }
     }
 
+    /// <summary>Each charset is decoded once per document, however often the choice asks about it.</summary>
+    private static int Try(Encoding encoding, ReadOnlySpan<byte> sample, bool whole, List<Trial> trials)
+    {
+        foreach (var trial in trials)
+        {
+            if (trial.Encoding.Equals(encoding)) return trial.Errors;
+        }
+        var errors = CountErrors(encoding, sample, out var text);
+        trials.Add(new Trial(encoding, errors, whole ? text : null));
+        return errors;
+    }
+
     /// <summary>Replacement characters produced when decoding: a cheap measure of how well a charset fits.</summary>
-    private static int CountErrors(Encoding encoding, ReadOnlySpan<byte> sample)
+    private static int CountErrors(Encoding encoding, ReadOnlySpan<byte> sample, out string? text)
     {
         if (encoding is UTF8Encoding)
+        {
+            text = null;
             return Utf8.IsValid(sample) ? 0 : Encoding.UTF8.GetString(sample).Count(c => c == '\uFFFD');
-        var text = encoding.GetString(sample);
-        var errors = 0;
+        }
+        text = encoding.GetString(sample);
+        int replacements = 0, questionMarks = 0;
         foreach (var c in text)
-            if (c == '\uFFFD' || c == '?') errors++;
-        // '?' is some code pages' replacement; the page's own question marks count on every candidate alike.
-        return errors;
+        {
+            if (c == '\uFFFD') replacements++;
+            else if (c == '?') questionMarks++;
+        }
+        // '?' is the code pages' replacement, but most are the page's own (every link with a query string): only those
+        // beyond the page's '?' bytes are errors. Counting them all sent pages with many links to the slow detector.
+        if (questionMarks > 0 && MapsQuestionMark(encoding))
+            questionMarks = Math.Max(0, questionMarks - sample.Count((byte)'?'));
+        return replacements + questionMarks;
+    }
+
+    /// <summary>The byte '?' decodes to '?' (ASCII-compatible charsets; not UTF-16 or EBCDIC), so the page's '?' bytes can be told apart.</summary>
+    private static bool MapsQuestionMark(Encoding encoding)
+    {
+        Span<char> one = stackalloc char[2];
+        return encoding.GetChars("?"u8, one) == 1 && one[0] == '?';
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal static class TextStats
         return buffer.ToString();
     }
 
-    private static bool IsSpace(char c) =>
+    internal static bool IsSpace(char c) =>
         char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || char.GetUnicodeCategory(c) == UnicodeCategory.Control;
 
     /// <summary>Collapses runs of whitespace (including NBSP and ideographic space) into one space and trims.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Dom;
 using NewsFunctions.Parsing.Extraction;
@@ -17,11 +18,20 @@ internal sealed class HtmlBlockBuilder
         "address", "main", "hr", "caption", "body", "html", "details", "summary", "hgroup", "legend", "menu", "marquee",
     };
 
+    /// <summary>What each tag is to the walk (skipped, furniture, block), found with one lookup per element instead of three.</summary>
+    private static readonly FrozenDictionary<string, ElementFlags> TagKinds = HtmlNoise.SkippedTags.Select(t => (t, ElementFlags.Skipped))
+        .Concat(HtmlNoise.FurnitureTags.Select(t => (t, ElementFlags.Furniture)))
+        .Concat(BlockTags.Select(t => (t, ElementFlags.Block)))
+        .GroupBy(p => p.t, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Aggregate(ElementFlags.None, (all, p) => all | p.Item2), StringComparer.Ordinal);
+
     /// <summary>Lazy-loading pages keep the real URL in a data attribute and a placeholder in src.</summary>
     private static readonly string[] ImageSourceAttributes = ["data-original", "data-src", "data-lazy-src", "src"];
 
     private readonly List<Block> _blocks = [];
     private readonly StringBuilder _text = new();
+    /// <summary>Reused for collapsing whitespace, so a block costs one string rather than a builder and a string.</summary>
+    private readonly StringBuilder _collapsed = new();
     private readonly List<BlockLink> _links = [];
     private readonly List<IElement> _blockStack = [];
     private readonly Uri? _baseUri;
@@ -44,11 +54,22 @@ internal sealed class HtmlBlockBuilder
         return builder._blocks;
     }
 
-    private readonly record struct Step(INode Node, bool Exit, int LinkStart);
+    /// <summary>A node to enter, or an element to leave; Flags carry what Enter found, so Leave need not look again.</summary>
+    private readonly record struct Step(INode Node, bool Exit, int LinkStart, ElementFlags Flags = ElementFlags.None);
+
+    [Flags]
+    private enum ElementFlags : byte
+    {
+        None = 0,
+        Furniture = 1,
+        Block = 2,
+        FurnitureName = 4,
+        Skipped = 8,
+    }
 
     private void Walk(IElement root, CancellationToken cancellationToken)
     {
-        var stack = new Stack<Step>();
+        var stack = new Stack<Step>(256);
         stack.Push(new Step(root, false, 0));
         var visited = 0;
         while (stack.Count > 0 && _blocks.Count < Block.MaxBlocksPerPage)
@@ -62,13 +83,14 @@ internal sealed class HtmlBlockBuilder
             }
             if (step.Exit)
             {
-                Leave(element, step.LinkStart);
+                Leave(element, step.LinkStart, step.Flags);
                 continue;
             }
-            if (HtmlNoise.IsSkipped(element, _skipHidden)) continue;
-            var linkStart = Enter(element);
+            TagKinds.TryGetValue(element.LocalName, out var kind);
+            if ((kind & ElementFlags.Skipped) != 0 || (_skipHidden && HtmlNoise.IsHidden(element))) continue;
+            var linkStart = Enter(element, kind, out var flags);
             if (linkStart < -1) continue;
-            stack.Push(new Step(element, true, linkStart));
+            stack.Push(new Step(element, true, linkStart, flags));
             // Indexed access: AngleSharp finds a node's PreviousSibling by searching its parent's list,
             // which made pages with 100,000 siblings quadratic.
             var children = element.ChildNodes;
@@ -81,8 +103,9 @@ internal sealed class HtmlBlockBuilder
     }
 
     /// <summary>Opens an element; returns where its link text starts, or -2 when the element was fully handled (br, img).</summary>
-    private int Enter(IElement element)
+    private int Enter(IElement element, ElementFlags kind, out ElementFlags flags)
     {
+        flags = ElementFlags.None;
         var tag = element.LocalName;
         switch (tag)
         {
@@ -99,17 +122,26 @@ internal sealed class HtmlBlockBuilder
                 _preDepth++;
                 break;
         }
-        if (HtmlNoise.IsFurniture(element)) _furnitureDepth++;
-        if (BlockTags.Contains(tag))
+        if ((kind & ElementFlags.Furniture) != 0)
+        {
+            _furnitureDepth++;
+            flags |= ElementFlags.Furniture;
+        }
+        if ((kind & ElementFlags.Block) != 0)
         {
             Flush();
             _blockStack.Add(element);
-            if (HtmlNoise.HasFurnitureName(element)) _namedFurnitureDepth++;
+            flags |= ElementFlags.Block;
+            if (HtmlNoise.HasFurnitureName(element))
+            {
+                _namedFurnitureDepth++;
+                flags |= ElementFlags.FurnitureName;
+            }
         }
         return -1;
     }
 
-    private void Leave(IElement element, int linkStart)
+    private void Leave(IElement element, int linkStart, ElementFlags flags)
     {
         var tag = element.LocalName;
         if (tag == "a")
@@ -118,18 +150,18 @@ internal sealed class HtmlBlockBuilder
             var href = element.GetAttribute("href");
             if (linkStart >= 0 && linkStart <= _text.Length && !string.IsNullOrWhiteSpace(href))
             {
-                var text = TextStats.CollapseWhitespace(_text.ToString(linkStart, _text.Length - linkStart));
+                var text = Collapse(linkStart);
                 if (text.Length > 0 && _links.Count < 64) _links.Add(new BlockLink(text, Resolve(href) ?? href));
             }
             return;
         }
         if (tag == "pre") _preDepth--;
-        if (HtmlNoise.IsFurniture(element)) _furnitureDepth--;
-        if (BlockTags.Contains(tag))
+        if ((flags & ElementFlags.Furniture) != 0) _furnitureDepth--;
+        if ((flags & ElementFlags.Block) != 0)
         {
             Flush();
             if (_blockStack.Count > 0) _blockStack.RemoveAt(_blockStack.Count - 1);
-            if (HtmlNoise.HasFurnitureName(element)) _namedFurnitureDepth--;
+            if ((flags & ElementFlags.FurnitureName) != 0) _namedFurnitureDepth--;
         }
     }
 
@@ -160,7 +192,7 @@ internal sealed class HtmlBlockBuilder
             _links.Clear();
             return;
         }
-        var text = TextStats.CollapseWhitespace(_text);
+        var text = Collapse(0);
         _text.Clear();
         if (text.Length > 0)
         {
@@ -178,6 +210,35 @@ internal sealed class HtmlBlockBuilder
         _linkChars = 0;
     }
 
+    /// <summary>
+    /// TextStats.CollapseWhitespace over the text from <paramref name="start"/> on, read from the builder's chunks into a
+    /// reused builder: one string per block or link instead of a substring, a builder and a string.
+    /// </summary>
+    private string Collapse(int start)
+    {
+        _collapsed.Clear();
+        var pendingSpace = false;
+        var offset = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            var span = chunk.Span;
+            var from = Math.Clamp(start - offset, 0, span.Length);
+            offset += span.Length;
+            foreach (var c in span[from..])
+            {
+                if (TextStats.IsSpace(c))
+                {
+                    pendingSpace = _collapsed.Length > 0;
+                    continue;
+                }
+                if (pendingSpace) _collapsed.Append(' ');
+                pendingSpace = false;
+                _collapsed.Append(c);
+            }
+        }
+        return _collapsed.Length == 0 ? string.Empty : _collapsed.ToString();
+    }
+
     private static int HeadingLevel(IElement? element) =>
         element?.LocalName is { Length: 2 } name && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
 
@@ -192,8 +253,16 @@ internal sealed class HtmlBlockBuilder
 
     private void AddImage(IElement image)
     {
-        var source = ImageSourceAttributes.Select(image.GetAttribute)
-            .FirstOrDefault(s => !string.IsNullOrWhiteSpace(s) && !s.StartsWith("data:", StringComparison.OrdinalIgnoreCase));
+        string? source = null;
+        foreach (var attribute in ImageSourceAttributes)
+        {
+            var value = image.GetAttribute(attribute);
+            if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                source = value;
+                break;
+            }
+        }
         if (source is null || IsTiny(image)) return;
         var caption = FigureCaption(image) ?? NonEmpty(image.GetAttribute("alt")) ?? NonEmpty(image.GetAttribute("title"));
         Flush();
@@ -203,15 +272,35 @@ internal sealed class HtmlBlockBuilder
     /// <summary>Icons, spacers and tracking pixels declare small sizes.</summary>
     private static bool IsTiny(IElement image)
     {
-        static int Size(string? value) => int.TryParse(value?.Trim().TrimEnd('x', 'p'), out var n) ? n : int.MaxValue;
+        static int Size(string? value) => int.TryParse(value.AsSpan().Trim().TrimEnd("xp"), out var n) ? n : int.MaxValue;
         return Size(image.GetAttribute("width")) < 40 || Size(image.GetAttribute("height")) < 40;
     }
 
+    /// <summary>The figcaption of the figure around the image (what Closest("figure") and QuerySelector("figcaption") found, without parsing selectors per image).</summary>
     private static string? FigureCaption(IElement image)
     {
-        var figure = image.Closest("figure");
-        var caption = figure?.QuerySelector("figcaption");
+        var figure = image.ParentElement;
+        while (figure is not null && figure.LocalName != "figure") figure = figure.ParentElement;
+        var caption = figure is null ? null : FirstDescendant(figure, "figcaption");
         return caption is null ? null : NonEmpty(TextStats.CollapseWhitespace(caption.TextContent));
+    }
+
+    /// <summary>The first element named <paramref name="localName"/> below <paramref name="root"/>, in document order.</summary>
+    private static IElement? FirstDescendant(IElement root, string localName)
+    {
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (!ReferenceEquals(element, root) && element.LocalName == localName) return element;
+            var children = element.ChildNodes;
+            for (var c = children.Length - 1; c >= 0; c--)
+            {
+                if (children[c] is IElement child) stack.Push(child);
+            }
+        }
+        return null;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

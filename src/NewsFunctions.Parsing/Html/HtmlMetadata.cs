@@ -19,15 +19,17 @@ internal static class HtmlMetadata
     private static readonly string[] AuthorKeys = ["author", "article:author", "dc.creator", "byl", "sailthru.author", "creator"];
     private static readonly string[] SiteKeys = ["og:site_name", "sitename", "application-name", "site_name"];
 
-    public static PageHints Read(IHtmlDocument document, CancellationToken cancellationToken)
+    /// <summary>The page's own statements about itself, and the base for its relative links (&lt;base href&gt;, else the canonical URL).</summary>
+    public static (PageHints Hints, Uri? BaseUri) Read(IHtmlDocument document, CancellationToken cancellationToken)
     {
-        var meta = ReadMetaTags(document);
+        var elements = HeadElements.Collect(document, cancellationToken);
+        var meta = ReadMetaTags(elements.Metas);
         cancellationToken.ThrowIfCancellationRequested();
-        var jsonLd = JsonLd.Read(document);
+        var jsonLd = JsonLd.Read(elements.JsonLdScripts);
 
         DateTimeOffset? published = null;
         var hasTime = false;
-        foreach (var raw in DateKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.DatePublished).Append(TimeElement(document)))
+        foreach (var raw in DateKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.DatePublished).Append(TimeElement(elements)))
         {
             if (DateParser.TryParseMachine(raw, out var value, out var withTime))
             {
@@ -38,12 +40,12 @@ internal static class HtmlMetadata
 
         var headlines = HeadlineKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Headline)
             .Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => TextStats.CollapseWhitespace(h!)).Distinct().ToList();
-        var canonical = document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
+        var canonical = elements.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
         var language = document.DocumentElement?.GetAttribute("lang") ?? meta.GetValueOrDefault("content-language");
 
-        return new PageHints
+        var hints = new PageHints
         {
-            DocumentTitle = NonEmpty(TextStats.CollapseWhitespace(document.QuerySelector("title")?.TextContent ?? string.Empty)),
+            DocumentTitle = NonEmpty(TextStats.CollapseWhitespace(elements.Title?.TextContent ?? string.Empty)),
             HeadlineHints = headlines,
             PublishedAt = published,
             HasPublishedTime = hasTime,
@@ -52,12 +54,11 @@ internal static class HtmlMetadata
             SiteName = NonEmpty(SiteKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Publisher).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim()),
             Language = NonEmpty(language?.Trim()),
         };
+        return (hints, BaseUri(elements.Base?.GetAttribute("href"), hints));
     }
 
-    /// <summary>The base for relative links: &lt;base href&gt;, else the canonical URL.</summary>
-    public static Uri? BaseUri(IHtmlDocument document, PageHints hints)
+    private static Uri? BaseUri(string? baseHref, PageHints hints)
     {
-        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         foreach (var candidate in new[] { baseHref, hints.CanonicalUrl })
         {
             if (candidate is not null && Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -66,10 +67,10 @@ internal static class HtmlMetadata
         return null;
     }
 
-    private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
+    private static Dictionary<string, string> ReadMetaTags(List<IElement> metas)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta").Take(500))
+        foreach (var element in metas)
         {
             var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
             var content = element.GetAttribute("content");
@@ -80,12 +81,94 @@ internal static class HtmlMetadata
     }
 
     /// <summary>A &lt;time&gt; marked as the publication time, or the only &lt;time&gt; on the page.</summary>
-    private static string? TimeElement(IHtmlDocument document)
+    private static string? TimeElement(HeadElements elements)
     {
-        var marked = document.QuerySelector("time[pubdate][datetime], time[itemprop='datePublished'][datetime], [itemprop='datePublished'][content]");
+        var marked = elements.MarkedTime;
         if (marked is not null) return marked.GetAttribute("datetime") ?? marked.GetAttribute("content");
-        var times = document.QuerySelectorAll("time[datetime]");
-        return times.Length == 1 ? times[0].GetAttribute("datetime") : null;
+        return elements.TimeCount == 1 ? elements.FirstTime!.GetAttribute("datetime") : null;
+    }
+
+    /// <summary>
+    /// The elements the metadata comes from, found in one walk over the document in document order. Each field is what
+    /// a CSS query used to return (noted beside it); eight queries were eight walks with selector matching per element.
+    /// </summary>
+    private sealed class HeadElements
+    {
+        private const int MaxMetas = 500;
+        private const int MaxJsonLdScripts = 10;
+
+        public IElement? Title;          // title
+        public IElement? Canonical;      // link[rel~='canonical' i]
+        public IElement? Base;           // base[href]
+        public IElement? MarkedTime;     // time[pubdate][datetime], time[itemprop='datePublished'][datetime], [itemprop='datePublished'][content]
+        public IElement? FirstTime;      // time[datetime]
+        public int TimeCount;
+        public readonly List<IElement> Metas = [];         // meta, the first 500
+        public readonly List<IElement> JsonLdScripts = []; // script[type='application/ld+json' i], the first 10
+
+        public static HeadElements Collect(IHtmlDocument document, CancellationToken cancellationToken)
+        {
+            var found = new HeadElements();
+            var stack = new Stack<INode>();
+            stack.Push(document);
+            var visited = 0;
+            while (stack.Count > 0)
+            {
+                if ((++visited & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
+                var node = stack.Pop();
+                if (node is IElement element) found.Visit(element);
+                // Children in reverse onto the stack, so they come off in document order; indexed access, since sibling
+                // navigation searches the parent's list.
+                var children = node.ChildNodes;
+                for (var c = children.Length - 1; c >= 0; c--)
+                {
+                    if (children[c] is IElement child) stack.Push(child);
+                }
+            }
+            return found;
+        }
+
+        private void Visit(IElement element)
+        {
+            switch (element.LocalName)
+            {
+                case "title":
+                    Title ??= element;
+                    break;
+                case "meta":
+                    if (Metas.Count < MaxMetas) Metas.Add(element);
+                    break;
+                case "link":
+                    if (Canonical is null && HasToken(element.GetAttribute("rel"), "canonical")) Canonical = element;
+                    break;
+                case "base":
+                    if (Base is null && element.HasAttribute("href")) Base = element;
+                    break;
+                case "script":
+                    if (JsonLdScripts.Count < MaxJsonLdScripts && string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                        JsonLdScripts.Add(element);
+                    break;
+                case "time":
+                    if (element.HasAttribute("datetime"))
+                    {
+                        if (TimeCount++ == 0) FirstTime = element;
+                        if (MarkedTime is null && (element.HasAttribute("pubdate") || element.GetAttribute("itemprop") == "datePublished")) MarkedTime = element;
+                    }
+                    break;
+            }
+            if (MarkedTime is null && element.HasAttribute("content") && element.GetAttribute("itemprop") == "datePublished") MarkedTime = element;
+        }
+
+        /// <summary>The CSS ~= test with the i flag: one of the space-separated words of the value, ignoring case.</summary>
+        private static bool HasToken(string? value, string word)
+        {
+            if (string.IsNullOrEmpty(value)) return false;
+            foreach (var range in value.AsSpan().SplitAny(" \t\n\f\r"))
+            {
+                if (value.AsSpan(range).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
     }
 
     private static string? AbsoluteUrl(string? url) =>
@@ -98,10 +181,10 @@ internal static class HtmlMetadata
     {
         private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-        public static JsonLd Read(IHtmlDocument document)
+        public static JsonLd Read(List<IElement> scripts)
         {
             var found = new JsonLd(null, null, null, null);
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]").Take(10))
+            foreach (var script in scripts)
             {
                 var json = script.TextContent;
                 if (json.Length > 200_000) continue;

@@ -24,6 +24,15 @@ internal static class MarkupScanner
         "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr",
     };
 
+    // Span lookups: tag names are looked up where they lie in the page instead of being copied into a string per tag.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingLookup = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineBreakingLookup = LineBreaking.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private delegate void TagHandler(ReadOnlySpan<char> name, bool isEnd, bool selfClosing);
+
+    private delegate void TextHandler(ReadOnlySpan<char> text);
+
     /// <summary>The deepest nesting of elements the markup asks for (approximate: end tags close the last open element).</summary>
     public static int MaxDepth(string html)
     {
@@ -31,7 +40,7 @@ internal static class MarkupScanner
         var max = 0;
         Scan(html, (name, isEnd, selfClosing) =>
         {
-            if (NotNesting.Contains(name) || selfClosing) return;
+            if (selfClosing || NotNestingLookup.Contains(name)) return;
             depth = isEnd ? Math.Max(0, depth - 1) : depth + 1;
             max = Math.Max(max, depth);
         }, null);
@@ -44,15 +53,19 @@ internal static class MarkupScanner
         var text = new StringBuilder(html.Length / 2);
         Scan(html, (name, _, _) =>
         {
-            if (LineBreaking.Contains(name)) text.Append('\n');
+            if (LineBreakingLookup.Contains(name)) text.Append('\n');
         }, span => text.Append(WebUtility.HtmlDecode(span.ToString())));
         return text.ToString();
     }
 
-    private static void Scan(string html, Action<string, bool, bool> onTag, Action<ReadOnlySpan<char>>? onText)
+    /// <summary>Longest name in <see cref="RawText"/> plus "&lt;/": the end-tag pattern fits on the stack.</summary>
+    private const int MaxRawTextEndTag = 16;
+
+    private static void Scan(string html, TagHandler onTag, TextHandler? onText)
     {
         var i = 0;
         var textStart = 0;
+        Span<char> endTag = stackalloc char[MaxRawTextEndTag];
         while (i < html.Length)
         {
             var open = html.IndexOf('<', i);
@@ -78,13 +91,16 @@ internal static class MarkupScanner
                 var nameStart = isEnd ? open + 2 : open + 1;
                 var nameEnd = nameStart;
                 while (nameEnd < end && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '!' or '-')) nameEnd++;
-                var name = html[nameStart..nameEnd];
+                var name = html.AsSpan(nameStart, nameEnd - nameStart);
                 var selfClosing = end >= 2 && html[end - 2] == '/';
                 onTag(name, isEnd, selfClosing);
-                if (!isEnd && !selfClosing && RawText.Contains(name))
+                if (!isEnd && !selfClosing && RawTextLookup.Contains(name))
                 {
                     // Skip the raw text to the matching end tag, so "<" inside scripts is not markup.
-                    var close = html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
+                    "</".CopyTo(endTag);
+                    name.CopyTo(endTag[2..]);
+                    var at = html.AsSpan(end).IndexOf(endTag[..(name.Length + 2)], StringComparison.OrdinalIgnoreCase);
+                    var close = at < 0 ? -1 : end + at;
                     if (onText is not null && name.Equals("title", StringComparison.OrdinalIgnoreCase) && close > end) onText(html.AsSpan(end, close - end));
                     end = close < 0 ? html.Length : close;
                 }
