@@ -54,7 +54,7 @@ internal static class BareWrites
                 Add(tables.ArticleIndex, ToEntity(row));
             var rowKey = ArticleIndexRow.RowKeyFor(article.Id, sortTime);
             foreach (var term in terms)
-                Add(tables.SearchShardFor(term), new TableEntity(SearchIndex.Partition(term), rowKey));
+                Add(tables.SearchShardFor(term), new TableEntity(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey)));
             foreach (var facet in keys.Select(k => ArticleIndexRow.FacetOf(k.PartitionKey)).OfType<(FacetKind Kind, string Name)>().Distinct())
             {
                 Add(tables.Facets, new TableEntity(facet.Kind.ToString(), "m|" + TableKeys.Escape(facet.Name) + "|" + id));

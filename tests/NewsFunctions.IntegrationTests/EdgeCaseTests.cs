@@ -30,7 +30,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
     {
         var count = 0;
         await foreach (var _ in _host.Service<ContentTables>().SearchShardFor(term).QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition(term)}"), select: ["RowKey"]))
+            TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition} and RowKey ge {SearchIndex.KeyPrefix(term)} and RowKey lt {SearchIndex.KeyPrefix(term) + "~"}"), select: ["RowKey"]))
             count++;
         return count;
     }
@@ -58,7 +58,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
             await IngestAsync($"d{i}.txt", Documents.Article($"防汛通知第{i}号", new DateOnly(2024, 6, 1).AddDays(i)));
         // An orphan posting, as a crash between removing list rows and postings could once leave.
         var orphanRowKey = TableKeysFor(new DateOnly(2024, 6, 10));
-        await _host.Service<ContentTables>().SearchShardFor("防汛").UpsertEntityAsync(new TableEntity(SearchIndex.Partition("防汛"), orphanRowKey));
+        await _host.Service<ContentTables>().SearchShardFor("防汛").UpsertEntityAsync(new TableEntity(SearchIndex.Partition, SearchIndex.RowKey("防汛", orphanRowKey)));
 
         var titles = new List<string>();
         ArticleCursor? cursor = null;
@@ -94,7 +94,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
         for (var shard = 0; shard < SearchIndex.ShardCount; shard++)
         {
             await foreach (var _ in tables.SearchShards[shard].QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition("防汛")}"), select: ["RowKey"]))
+                TableClient.CreateQueryFilter($"PartitionKey eq {SearchIndex.Partition} and RowKey ge {SearchIndex.KeyPrefix("防汛")} and RowKey lt {SearchIndex.KeyPrefix("防汛") + "~"}"), select: ["RowKey"]))
                 holding.Add(shard);
         }
         Assert.Equal([SearchIndex.ShardOf("防汛")], holding);
@@ -124,7 +124,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
         var entity = (await tables.Articles.GetEntityAsync<TableEntity>(id, ArticleEntity.RowKey)).Value;
         var rowKey = ArticleIndexRow.RowKeyFor(id, entity.GetDateTimeOffset("SortTime")!.Value);
         foreach (var term in entity.GetString(IndexState.TermsProperty)!.Split('|'))
-            await tables.SearchShardFor(term).DeleteEntityAsync(SearchIndex.Partition(term), rowKey);
+            await tables.SearchShardFor(term).DeleteEntityAsync(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey));
         entity.Remove(IndexState.SearchLayoutProperty);
         await tables.Articles.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
         Assert.Empty((await Store.ListAsync(new ArticleQuery { Search = "防汛" }, CancellationToken.None)).Items);

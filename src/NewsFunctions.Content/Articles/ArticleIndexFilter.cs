@@ -23,18 +23,31 @@ internal static class ArticleIndexFilter
     }
 
     /// <summary>The cursor and the date range as RowKey bounds; empty when there are none.</summary>
-    public static string RowKeyBounds(ArticleQuery query)
+    public static string RowKeyBounds(ArticleQuery query) => RowKeyBounds(query, "");
+
+    /// <summary>
+    /// The same bounds for rows whose RowKey is <paramref name="keyPrefix"/> followed by a list RowKey (search
+    /// postings), so they also keep the scan inside the prefix.
+    /// </summary>
+    public static string RowKeyBounds(ArticleQuery query, string keyPrefix)
     {
-        var parts = new List<string>(3);
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = new List<string>(5);
+        if (keyPrefix.Length > 0)
+        {
+            // List RowKeys are digits, ':' and lower-case base32, all of which sort before '~'.
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {keyPrefix}"));
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {keyPrefix + "~"}"));
+        }
         if (query.Cursor is { Inclusive: false } after)
-            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {after.RowKey}"));
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {keyPrefix + after.RowKey}"));
         else if (query.Cursor is { Inclusive: true } resume)
-            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {resume.RowKey}"));
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {keyPrefix + resume.RowKey}"));
         // Newest first: a later time has a smaller RowKey. ';' sorts just after the ':' that follows the ticks.
         if (query.Before is { } before)
-            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {TableKeys.InvertedTicks(before) + ";"}"));
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {keyPrefix + TableKeys.InvertedTicks(before) + ";"}"));
         if (query.From is { } from)
-            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.InvertedTicks(from) + ";"}"));
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {keyPrefix + TableKeys.InvertedTicks(from) + ";"}"));
         return string.Join(" and ", parts);
     }
 }

@@ -72,19 +72,21 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     /// </summary>
     private async Task<ArticlePage> JoinAsync(ArticleQuery query, int take, CancellationToken cancellationToken)
     {
-        var streams = new List<(TableClient, string)>();
+        var streams = new List<SearchIndex.PostingList>();
         if (query.Search is { Length: > 0 })
         {
             if (!SearchTerms.TryParseQuery(query.Search, out var terms, out var error))
                 throw new ArgumentException(error, nameof(query));
-            streams.AddRange(terms.Select(t => (tables.SearchShardFor(t), SearchIndex.Partition(t))));
+            streams.AddRange(terms.Select(t => new SearchIndex.PostingList(
+                tables.SearchShardFor(t), SearchIndex.Partition, SearchIndex.KeyPrefix(t), ArticleIndexFilter.RowKeyBounds(query, SearchIndex.KeyPrefix(t)))));
         }
+        var bounds = ArticleIndexFilter.RowKeyBounds(query);
         if (query.Category is { Length: > 0 } category)
-            streams.Add((tables.ArticleIndex, ArticleIndexRow.CategoryPartition(category)));
+            streams.Add(new(tables.ArticleIndex, ArticleIndexRow.CategoryPartition(category), "", bounds));
         if (query.Source is { Length: > 0 } source)
-            streams.Add((tables.ArticleIndex, ArticleIndexRow.SourcePartition(source)));
+            streams.Add(new(tables.ArticleIndex, ArticleIndexRow.SourcePartition(source), "", bounds));
 
-        var matches = await SearchIndex.IntersectAsync(streams, ArticleIndexFilter.RowKeyBounds(query), take + 1, SearchRequestBudget, cancellationToken).ConfigureAwait(false);
+        var matches = await SearchIndex.IntersectAsync(streams, take + 1, SearchRequestBudget, cancellationToken).ConfigureAwait(false);
         var pageKeys = matches.RowKeys.Take(take).ToList();
         // The next page follows from the matches, not from the rows found for them, so a posting whose article
         // has gone cannot end the paging early.
