@@ -18,6 +18,7 @@ internal static class Bench
 
         IReadOnlyList<string> problems;
         TimeSpan ingestTime;
+        var ingestRequests = "";
         await using (var host = new BenchHost(connection, BenchHost.NewPrefix()))
         {
             try
@@ -25,7 +26,9 @@ internal static class Bench
                 await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
                 Console.Error.WriteLine($"Ingesting into prefix {host.Prefix} with parallelism {parallelism}...");
                 var progress = new LoadProgress(count, "ingested");
+                host.Requests.Reset();
                 (var ids, ingestTime) = await LoadIngest.RunAsync(host.Service<IDocumentIngestion>(), host.Tables.DocumentsContainer.Name, documents, parallelism, progress.Report, ct).ConfigureAwait(false);
+                ingestRequests = host.Requests.Report(count);
 
                 Console.Error.WriteLine("Verifying...");
                 problems = await LoadVerifier.VerifyAsync(host.Tables, host.Service<IArticleStore>(), host.Service<FacetCounters>(), documents, ids, ct).ConfigureAwait(false);
@@ -42,6 +45,8 @@ internal static class Bench
         Console.WriteLine(FormattableString.Invariant($"Documents: {count} ({bytes / 1024.0 / 1024.0:0.0} MiB), parallelism {parallelism}"));
         Console.WriteLine($"Verification: {(problems.Count == 0 ? $"OK ({count} articles, {count} distinct ids when paging by 100, facet counts add up)" : $"{problems.Count} problem(s)")}");
         Console.WriteLine(FormattableString.Invariant($"ingest (IDocumentIngestion.IngestAsync): {ingestTime.TotalSeconds:0.0} s, {count / ingestTime.TotalSeconds:0.0} documents/s"));
+        Console.WriteLine();
+        Console.WriteLine(ingestRequests);
         if (!skipBare)
         {
             var bareTime = await BareAsync(connection, documents, parallelism, ct).ConfigureAwait(false);

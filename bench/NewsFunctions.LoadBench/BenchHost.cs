@@ -1,4 +1,7 @@
 using System.Text;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -32,6 +35,14 @@ public sealed class BenchHost : IAsyncDisposable
             ["Content:BodiesContainer"] = "bodies-" + prefix.ToLowerInvariant(),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        Requests = new RequestTally(prefix);
+        // Registered before the app's own, which only adds storage clients when none are there: the same retry
+        // settings, plus the tally.
+        var tableOptions = StorageClients.WithRetries(new TableClientOptions());
+        tableOptions.AddPolicy(Requests.Tables, HttpPipelinePosition.PerRetry);
+        var blobOptions = StorageClients.WithRetries(new BlobClientOptions());
+        blobOptions.AddPolicy(Requests.Blobs, HttpPipelinePosition.PerRetry);
+        builder.Services.AddSingleton(StorageClients.FromConnectionString(connectionString, tableOptions, blobOptions));
         builder.AddNewsFunctionApp();
         Host = builder.Build();
     }
@@ -39,6 +50,9 @@ public sealed class BenchHost : IAsyncDisposable
     public static string NewPrefix() => "lb" + Guid.NewGuid().ToString("N")[..10];
 
     public string Prefix { get; }
+
+    /// <summary>Every storage request this host's clients make, by kind.</summary>
+    public RequestTally Requests { get; }
 
     public IHost Host { get; }
 
