@@ -72,7 +72,7 @@ internal static class BareWrites
             });
         }
         foreach (var ((kind, name), count) in counts)
-            Add(tables.Facets, new TableEntity(kind.ToString(), "n|" + TableKeys.Escape(name)) { ["Name"] = name, ["Count"] = count });
+            Add(tables.Facets, new TableEntity(kind.ToString(), FacetCounters.CounterKey(0, name)) { ["Name"] = name, ["Count"] = count });
 
         var batches = new List<Batch>();
         foreach (var ((table, _), entities) in groups)

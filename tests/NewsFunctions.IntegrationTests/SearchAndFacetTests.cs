@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Storage;
 using NewsFunctions.FunctionApp.Functions;
 
 namespace NewsFunctions.IntegrationTests;
@@ -113,5 +115,31 @@ public sealed class SearchAndFacetTests : IAsyncLifetime
         Assert.False(categories.ContainsKey("开发区新闻"));
         Assert.Empty(await SearchTitles("人大"));
         Assert.Null(await store.FindAsync(seed.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_count_is_the_sum_of_its_counter_rows_including_the_single_row_layout_before_them()
+    {
+        // A counter written by the layout before shards (one row per name), and a shard that went below zero (an
+        // article uncounted on another shard than it was counted on): only the sum means anything.
+        var tables = _host.Service<ContentTables>();
+        await tables.Facets.AddEntityAsync(new TableEntity("Category", "n|经济") { ["Name"] = "经济", ["Count"] = 5L });
+        await tables.Facets.UpsertEntityAsync(new TableEntity("Category", FacetCounters.CounterKey(FacetCounters.CounterShards - 1, "科技")) { ["Name"] = "科技", ["Count"] = -1L });
+
+        var categories = (await _host.Service<FacetCounters>().GetAsync(FacetKind.Category, CancellationToken.None)).ToDictionary(c => c.Name, c => c.Count);
+        Assert.Equal(2 + 5, categories["经济"]);
+        Assert.False(categories.ContainsKey("科技"), "a sum of 0 is not listed");
+    }
+
+    [Fact]
+    public async Task Many_articles_saved_at_once_in_one_category_and_source_are_each_counted_once()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => IngestAsync($"busy{i}.txt",
+            Documents.Article($"第{i}次同时保存的稿件", new DateOnly(2022, 1, 1).AddDays(i), category: "繁忙栏目", source: "繁忙来源"))));
+
+        var counters = _host.Service<FacetCounters>();
+        Assert.Equal(16, (await counters.GetAsync(FacetKind.Category, CancellationToken.None)).Single(c => c.Name == "繁忙栏目").Count);
+        Assert.Equal(16, (await counters.GetAsync(FacetKind.Source, CancellationToken.None)).Single(c => c.Name == "繁忙来源").Count);
+        Assert.Equal(16, (await _host.Service<IArticleStore>().ListAsync(new ArticleQuery { Category = "繁忙栏目", Limit = 100 }, CancellationToken.None)).Items.Count);
     }
 }

@@ -15,70 +15,91 @@ public enum FacetKind
 
 /// <summary>
 /// Article counts per category and per source, kept up to date at ingest so listing them is one query, never a
-/// count over the articles. Table <c>facets</c>, one partition per kind: a counter row (<c>n|name</c>) and one
-/// membership row per counted article (<c>m|name|id</c>). A count changes only in a transaction with its membership
-/// row, so counting an article twice, or uncounting one that was never counted, is impossible: retries and
-/// concurrent ingests cannot skew the numbers. The counter update is ETag-conditional and retried on conflict.
+/// count over the articles. Table <c>facets</c>, one partition per kind: one membership row per counted article
+/// (<c>m|name|id</c>) and the count, split over <see cref="CounterShards"/> counter rows (<c>c|shard|name</c>) whose
+/// sum it is. A count changes only in a transaction with its membership row, so counting an article twice, or
+/// uncounting one that was never counted, is impossible: retries and concurrent ingests cannot skew the numbers.
+/// The counter update is ETag-conditional and retried on conflict; each change picks a shard at random, so saves of
+/// articles in one busy category rarely contend for the same row (a single row made every fourth change fail and
+/// retry at 8 saves in flight). A shard may go below zero when an article is uncounted on another shard than it was
+/// counted on; only the sum means anything. Rows of the earlier single-row layout (<c>n|name</c>) are summed too.
 /// </summary>
 public sealed class FacetCounters(ContentTables tables)
 {
     private const int MaxAttempts = 30;
 
+    /// <summary>A filter may hold 15 comparisons: the partition and a dozen counter keys.</summary>
+    private const int MaxFacetsPerTransaction = 12;
+
+    public const int CounterShards = 8;
+
     public async Task<IReadOnlyList<FacetCount>> GetAsync(FacetKind kind, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = kind.ToString();
-        var counts = new List<FacetCount>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"n|"} and RowKey lt {"n}"}");
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ((RowKey ge {"c|"} and RowKey lt {"c}"}) or (RowKey ge {"n|"} and RowKey lt {"n}"}))");
         await foreach (var row in tables.Facets.QueryAsync<TableEntity>(filter, select: ["Name", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var count = row.GetInt64("Count") ?? 0;
-            if (count > 0) counts.Add(new FacetCount(row.GetString("Name") ?? "", count));
+            var name = row.GetString("Name") ?? "";
+            sums[name] = sums.GetValueOrDefault(name) + (row.GetInt64("Count") ?? 0);
         }
-        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        return sums.Where(s => s.Value > 0).Select(s => new FacetCount(s.Key, s.Value))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Makes sure the article is counted under each facet. Idempotent.</summary>
     internal Task CountAsync(string articleId, IEnumerable<(FacetKind Kind, string Name)> facets, CancellationToken cancellationToken) =>
-        Task.WhenAll(facets.Distinct().Select(f => ChangeAsync(f.Kind, f.Name, articleId, counted: true, cancellationToken)));
+        ChangeAllAsync(articleId, facets, counted: true, cancellationToken);
 
     /// <summary>Makes sure the article is not counted under each facet. Idempotent.</summary>
     internal Task UncountAsync(string articleId, IEnumerable<(FacetKind Kind, string Name)> facets, CancellationToken cancellationToken) =>
-        Task.WhenAll(facets.Distinct().Select(f => ChangeAsync(f.Kind, f.Name, articleId, counted: false, cancellationToken)));
+        ChangeAllAsync(articleId, facets, counted: false, cancellationToken);
+
+    /// <summary>
+    /// The facets of one kind share a partition, so they change together: one query for their counters and one
+    /// transaction for all their membership rows and counters (an article's category path is two or three facets).
+    /// When that transaction fails (a counter changed meanwhile, or a membership was already there), nothing of it
+    /// was applied, and each facet is changed on its own, with its own retries.
+    /// </summary>
+    private Task ChangeAllAsync(string articleId, IEnumerable<(FacetKind Kind, string Name)> facets, bool counted, CancellationToken cancellationToken) =>
+        Task.WhenAll(facets.Distinct().GroupBy(f => f.Kind).SelectMany(kind =>
+            kind.Select(f => f.Name).Chunk(MaxFacetsPerTransaction).Select(names => names.Length == 1
+                ? ChangeAsync(kind.Key, names[0], articleId, counted, cancellationToken)
+                : ChangeTogetherAsync(kind.Key, names, articleId, counted, cancellationToken))));
+
+    private async Task ChangeTogetherAsync(FacetKind kind, string[] names, string articleId, bool counted, CancellationToken cancellationToken)
+    {
+        var partition = kind.ToString();
+        var shard = Random.Shared.Next(CounterShards);
+        var counterKeys = names.Select(n => TableClient.CreateQueryFilter($"RowKey eq {CounterKey(shard, n)}"));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" + string.Join(" or ", counterKeys) + ")";
+        var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in tables.Facets.QueryAsync<TableEntity>(filter, maxPerPage: names.Length, cancellationToken: cancellationToken).ConfigureAwait(false))
+            counters[row.RowKey] = row;
+
+        var actions = names.SelectMany(n => Actions(partition, shard, n, articleId, counted, counters.GetValueOrDefault(CounterKey(shard, n)))).ToList();
+        try
+        {
+            await tables.Facets.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            await Task.WhenAll(names.Select(n => ChangeAsync(kind, n, articleId, counted, cancellationToken))).ConfigureAwait(false);
+        }
+    }
 
     private async Task ChangeAsync(FacetKind kind, string name, string articleId, bool counted, CancellationToken cancellationToken)
     {
         var partition = kind.ToString();
-        var escaped = TableKeys.Escape(name);
-        var membership = new TableEntity(partition, "m|" + escaped + "|" + articleId);
         for (var attempt = 1; ; attempt++)
         {
-            var response = await tables.Facets.GetEntityIfExistsAsync<TableEntity>(partition, "n|" + escaped, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var shard = Random.Shared.Next(CounterShards);
+            var response = await tables.Facets.GetEntityIfExistsAsync<TableEntity>(partition, CounterKey(shard, name), cancellationToken: cancellationToken).ConfigureAwait(false);
             var counter = response.HasValue ? response.Value : null;
-            var count = counter?.GetInt64("Count") ?? 0;
-            var actions = new List<TableTransactionAction>(2);
-            if (counted)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, membership));
-                var next = new TableEntity(partition, "n|" + escaped) { ["Name"] = name, ["Count"] = count + 1 };
-                actions.Add(counter is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, next)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag));
-            }
-            else
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, membership, ETag.All));
-                if (counter is not null)
-                {
-                    actions.Add(count > 1
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(partition, "n|" + escaped) { ["Name"] = name, ["Count"] = count - 1 }, counter.ETag)
-                        : new TableTransactionAction(TableTransactionActionType.Delete, counter, counter.ETag));
-                }
-            }
-
             try
             {
-                await tables.Facets.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await tables.Facets.SubmitTransactionAsync(Actions(partition, shard, name, articleId, counted, counter), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 404)
@@ -91,5 +112,20 @@ public sealed class FacetCounters(ContentTables tables)
                 await Task.Delay(Random.Shared.Next(2, 10 * Math.Min(attempt, 10)), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    internal static string CounterKey(int shard, string name) => FormattableString.Invariant($"c|{shard}|{TableKeys.Escape(name)}");
+
+    /// <summary>The membership row first (so a failure at index 0 means "already done"), then the counter shard's change.</summary>
+    private static IEnumerable<TableTransactionAction> Actions(string partition, int shard, string name, string articleId, bool counted, TableEntity? counter)
+    {
+        var membership = new TableEntity(partition, "m|" + TableKeys.Escape(name) + "|" + articleId);
+        yield return counted
+            ? new TableTransactionAction(TableTransactionActionType.Add, membership)
+            : new TableTransactionAction(TableTransactionActionType.Delete, membership, ETag.All);
+        var next = new TableEntity(partition, CounterKey(shard, name)) { ["Name"] = name, ["Count"] = (counter?.GetInt64("Count") ?? 0) + (counted ? 1 : -1) };
+        yield return counter is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, next)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag);
     }
 }
