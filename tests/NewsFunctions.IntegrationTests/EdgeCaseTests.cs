@@ -114,6 +114,16 @@ public sealed class EdgeCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_article_takes_the_same_lock_blob_in_every_process()
+    {
+        // Saves of one article on two instances must lease the same blob: FNV-1a again, a value that must never change.
+        Assert.Equal("locks/s3919", ArticleLocks.BlobNameFor("a-0123456789abcdef"));
+        var stripes = Enumerable.Range(0, 100_000).Select(i => ArticleLocks.BlobNameFor("article" + i)).Distinct().ToArray();
+        Assert.Equal(ArticleLocks.StripeCount, stripes.Length);
+        Assert.All(stripes, s => Assert.Matches("^locks/s[0-9]{4}$", s));
+    }
+
+    [Fact]
     public async Task An_article_indexed_in_the_old_single_table_layout_gets_its_postings_again_when_reparsed()
     {
         await IngestAsync("old.txt", Documents.Article("防汛物资储备", new DateOnly(2024, 6, 2), body: "仓库储备了防汛物资。"));

@@ -47,10 +47,7 @@ internal sealed class SearchIndex(ContentTables tables)
     public static int ShardOf(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var hash = 2166136261u;
-        foreach (var c in term)
-            hash = (hash ^ c) * 16777619u;
-        return (int)(hash % ShardCount);
+        return (int)(StableHash.Fnv1a(term) % ShardCount);
     }
 
     public Task AddAsync(IEnumerable<string> terms, string rowKey, CancellationToken cancellationToken) =>
