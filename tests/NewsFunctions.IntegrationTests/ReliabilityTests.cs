@@ -56,7 +56,9 @@ public sealed class ReliabilityTests : IAsyncLifetime
     [InlineData(4)]
     [InlineData(7)]
     [InlineData(12)]
-    [InlineData(30)]
+    [InlineData(20)]
+    [InlineData(24)]
+    [InlineData(26)]
     public async Task A_save_cut_off_halfway_is_never_listed_half_and_the_retry_completes_it(int requestsBeforeTheCut)
     {
         await IngestAsync("before.txt", Numbered(1));

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Search;
 using NewsFunctions.Content.Storage;
 using NewsFunctions.FunctionApp.Functions;
 
@@ -84,14 +85,35 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync(() => _host.Function<ListFacets>().Categories(request, CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task Ingesting_a_new_document_reads_neither_its_article_nor_a_counter_per_category()
+    {
+        _counter.Reset();
+        using (var stream = new MemoryStream(Documents.Article("新文章的请求数", new DateOnly(2023, 3, 1), category: "统计")))
+            Assert.Equal(IngestionStatus.Stored, (await _host.Service<IDocumentIngestion>().IngestAsync(new(_host.Documents.Name, "new.txt"), stream, CancellationToken.None)).Status);
+        var requests = _counter.Requests;
+
+        var article = (await _host.Service<IArticleStore>().FindAsync((await _host.Service<IArticleStore>().ListAsync(new ArticleQuery { Category = "统计" }, CancellationToken.None)).Items.Single().Id, CancellationToken.None))!;
+        var shards = SearchTerms.ForArticle(article.Title, article.Paragraphs).Select(SearchIndex.ShardOf).Distinct().Count();
+        // The ledger read and write; the article added blind and marked complete; four list rows (all, two categories,
+        // source); one posting batch per shard; per facet kind, one read of its counters and one transaction.
+        Assert.Equal(1 + 1 + 1 + 4 + shards + 2 * 2 + 1, requests.Count);
+        Assert.DoesNotContain(requests, r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("articles(", StringComparison.Ordinal));
+        Assert.Equal(2, requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("facets", StringComparison.Ordinal)));
+    }
+
     private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
     {
-        private int _count;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
 
-        public int Count => Volatile.Read(ref _count);
+        public int Count => _requests.Count;
 
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+        /// <summary>"GET /devstoreaccount1/tabc123articles(PartitionKey=...)" and the like, in the order sent.</summary>
+        public IReadOnlyList<string> Requests => _requests.ToArray();
 
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+        public void Reset() => _requests.Clear();
+
+        public override void OnSendingRequest(HttpMessage message) =>
+            _requests.Enqueue(message.Request.Method + " " + Uri.UnescapeDataString(message.Request.Uri.Path));
     }
 }

@@ -111,31 +111,16 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
     }
 
-    public async Task SaveAsync(Article article, CancellationToken cancellationToken)
+    public Task SaveAsync(Article article, CancellationToken cancellationToken) => SaveAsync(article, likelyNew: false, cancellationToken);
+
+    public async Task SaveAsync(Article article, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
         await using var held = await locks.AcquireAsync(article.Id, cancellationToken).ConfigureAwait(false);
 
-        var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(article.Id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
-        var previous = existing.HasValue ? existing.Value : null;
-        var before = previous is null ? IndexState.None : IndexState.ReadFrom(previous);
-
-        // An undated article keeps the list position it got when it was first stored, through re-parses.
-        var sortTime = article.PublishedAt ?? previous?.GetDateTimeOffset(SortTimeProperty) ?? article.Provenance.IngestedAt;
-        var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
-        var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
         var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
-        var after = before.Next(keys, terms);
-
-        // 1. The body, when the entity cannot hold it, under a name of its own content (a failed save leaves the
-        //    current one intact), then the detail with what its derived rows will be. A list row must never point
-        //    at an article that is not there.
-        var bodyBlob = await WriteBodyBlobIfLongAsync(article, after, cancellationToken).ConfigureAwait(false);
-        var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
-        entity[SortTimeProperty] = sortTime;
-        var written = previous is null
-            ? await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
-            : await tables.Articles.UpdateEntityAsync(entity, previous.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var (previous, before, after, rows, bodyBlob, etag) = await WriteEntityAsync(article, terms, readFirst: !likelyNew, cancellationToken).ConfigureAwait(false);
+        var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
 
         // 2. The derived rows. When the version before was complete, only the difference is written; after a save
         //    that stopped halfway, everything is written again. Every write is an idempotent upsert or delete.
@@ -154,9 +139,52 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         // 4. Done: nothing is left to clean up.
         var done = new TableEntity(article.Id, ArticleEntity.RowKey);
         (after with { Complete = true, StaleKeys = [], StalePostings = new Dictionary<string, string[]>() }).WriteTo(done);
-        await tables.Articles.UpdateEntityAsync(done, written.Headers.ETag ?? ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await tables.Articles.UpdateEntityAsync(done, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         if (previous?.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } oldBody && oldBody != bodyBlob)
             await tables.BodiesContainer.DeleteBlobIfExistsAsync(oldBody, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The article entity as step 1 of a save wrote it: what was there before, and what its derived rows are now.</summary>
+    private sealed record WrittenEntity(TableEntity? Previous, IndexState Before, IndexState After, ArticleIndexRow[] Rows, string? BodyBlob, ETag ETag);
+
+    /// <summary>
+    /// 1. The body, when the entity cannot hold it, under a name of its own content (a failed save leaves the current
+    /// one intact), then the detail with what its derived rows will be: a list row must never point at an article that
+    /// is not there. Without <paramref name="readFirst"/> the entity is added blind, and read only when it exists.
+    /// </summary>
+    private async Task<WrittenEntity> WriteEntityAsync(Article article, IReadOnlyList<string> terms, bool readFirst, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TableEntity? previous = null;
+            if (readFirst)
+            {
+                var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(article.Id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
+                previous = existing.HasValue ? existing.Value : null;
+            }
+            var before = previous is null ? IndexState.None : IndexState.ReadFrom(previous);
+
+            // An undated article keeps the list position it got when it was first stored, through re-parses.
+            var sortTime = article.PublishedAt ?? previous?.GetDateTimeOffset(SortTimeProperty) ?? article.Provenance.IngestedAt;
+            var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
+            var after = before.Next(rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray(), terms);
+
+            var bodyBlob = await WriteBodyBlobIfLongAsync(article, after, cancellationToken).ConfigureAwait(false);
+            var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
+            entity[SortTimeProperty] = sortTime;
+            try
+            {
+                var written = previous is null
+                    ? await tables.Articles.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+                    : await tables.Articles.UpdateEntityAsync(entity, previous.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return new WrittenEntity(previous, before, after, rows, bodyBlob, written.Headers.ETag ?? ETag.All);
+            }
+            catch (RequestFailedException e) when (e.Status == 409 && !readFirst)
+            {
+                // Not new after all (the same article from another document): read it and save as an update.
+                readFirst = true;
+            }
+        }
     }
 
     /// <summary>Writes the body to a blob when it is too long for the entity (or would push the entity past 1 MiB); returns its name, or null.</summary>

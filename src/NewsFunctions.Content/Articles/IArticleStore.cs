@@ -11,6 +11,13 @@ public interface IArticleStore
     /// <summary>Creates or replaces the article and its index rows; rows the previous version had and this one does not are removed.</summary>
     Task SaveAsync(Article article, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SaveAsync(Article, CancellationToken)"/>; <paramref name="likelyNew"/> (the document was never
+    /// seen before) lets the store create the article without reading it first, falling back to the read when it
+    /// exists after all. Either value gives the same result; only the number of requests differs.
+    /// </summary>
+    Task SaveAsync(Article article, bool likelyNew, CancellationToken cancellationToken);
+
     /// <summary>Removes the article and its index rows; false when there was no such article (deleting twice is harmless).</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 }

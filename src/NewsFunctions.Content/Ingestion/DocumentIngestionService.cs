@@ -85,7 +85,8 @@ public sealed partial class DocumentIngestionService(
             : ArticleId.For(parsed.Article, document.Container, document.Name);
         var provenance = new ArticleProvenance(document.Container, document.Name, document.ETag, hash, DocumentParser.Version, time.GetUtcNow());
         var article = Article.From(id, parsed.Article, provenance);
-        await articles.SaveAsync(article, cancellationToken).ConfigureAwait(false);
+        // A document the ledger has never seen almost always makes a new article: create it without reading first.
+        await articles.SaveAsync(article, likelyNew: previous is null, cancellationToken).ConfigureAwait(false);
 
         // A re-upload whose identity changed (a corrected title or date) replaces the article it made before.
         if (previous?.ArticleId is { } oldId && oldId != id)
