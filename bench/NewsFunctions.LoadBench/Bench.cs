@@ -55,6 +55,73 @@ internal static class Bench
         return problems.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// Ingest and bare writes of the same documents, interleaved round by round in two prefixes (ingest first in odd
+    /// rounds, bare first in even ones), so that what else the machine is doing, and the size Azurite has grown to,
+    /// weigh on both alike. Bare writes batch within a round only, and their counter rows hold the round's counts:
+    /// the same number of entities, though not the same counts (only the ingest is verified). An untimed warm-up
+    /// round of 50 more documents first, on both sides, so neither pays for JIT compilation or opening connections.
+    /// </summary>
+    public static async Task<int> RatioAsync(string connection, int count, int rounds, int parallelism, CancellationToken ct)
+    {
+        const int WarmUp = 50;
+        var all = Generator().Generate(WarmUp + count).ToList();
+        var documents = all.Skip(WarmUp).ToList();
+        var size = (count + rounds - 1) / rounds;
+        await using var host = new BenchHost(connection, BenchHost.NewPrefix());
+        await using var bare = new BenchHost(connection, BenchHost.NewPrefix());
+        try
+        {
+            await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            await bare.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            var warmUp = all.Take(WarmUp).ToList();
+            var (ids, _) = await LoadIngest.RunAsync(host.Service<IDocumentIngestion>(), host.Tables.DocumentsContainer.Name, warmUp, parallelism, null, ct).ConfigureAwait(false);
+            await BareWrites.WriteAsync(BareWrites.Plan(bare.Tables, bare.Tables.DocumentsContainer.Name, warmUp), parallelism, null, ct).ConfigureAwait(false);
+            var ingested = new List<string>(ids);
+            var ingestTime = TimeSpan.Zero;
+            var bareTime = TimeSpan.Zero;
+            var ratios = new List<double>();
+            Console.WriteLine("| round | documents | ingest s | bare s | ratio |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|");
+            host.Requests.Reset();
+            for (var round = 0; round * size < count; round++)
+            {
+                var chunk = documents.Skip(round * size).Take(size).ToList();
+                var batches = BareWrites.Plan(bare.Tables, bare.Tables.DocumentsContainer.Name, chunk);
+                TimeSpan ingest = default, written = default;
+                string[] chunkIds = [];
+                async Task Ingest() => (chunkIds, ingest) = await LoadIngest.RunAsync(host.Service<IDocumentIngestion>(), host.Tables.DocumentsContainer.Name, chunk, parallelism, null, ct).ConfigureAwait(false);
+                async Task Bare() => written = await BareWrites.WriteAsync(batches, parallelism, null, ct).ConfigureAwait(false);
+                if (round % 2 == 0) { await Ingest().ConfigureAwait(false); await Bare().ConfigureAwait(false); }
+                else { await Bare().ConfigureAwait(false); await Ingest().ConfigureAwait(false); }
+                ingested.AddRange(chunkIds);
+                ingestTime += ingest;
+                bareTime += written;
+                ratios.Add(ingest / written);
+                Console.WriteLine(FormattableString.Invariant($"| {round + 1} | {chunk.Count} | {ingest.TotalSeconds:0.0} | {written.TotalSeconds:0.0} | {ingest / written:0.00}x |"));
+            }
+
+            var requests = host.Requests.Report(count);
+            var problems = await LoadVerifier.VerifyAsync(host.Tables, host.Service<IArticleStore>(), host.Service<FacetCounters>(), all, ingested.ToArray(), ct).ConfigureAwait(false);
+            foreach (var problem in problems)
+                Console.Error.WriteLine("PROBLEM: " + problem);
+            ratios.Sort();
+            Console.WriteLine();
+            Console.WriteLine($"Verification: {(problems.Count == 0 ? $"OK ({all.Count} articles with the warm-up, as many distinct ids when paging by 100, facet counts add up)" : $"{problems.Count} problem(s)")}");
+            Console.WriteLine(FormattableString.Invariant($"ingest: {ingestTime.TotalSeconds:0.0} s ({count / ingestTime.TotalSeconds:0.0} documents/s); bare: {bareTime.TotalSeconds:0.0} s ({count / bareTime.TotalSeconds:0.0} documents/s)"));
+            Console.WriteLine(FormattableString.Invariant($"Ratio ingest/bare: {ingestTime / bareTime:0.00}x overall, median round {ratios[ratios.Count / 2]:0.00}x, range {ratios[0]:0.00}-{ratios[^1]:0.00}x (target: within 1.5x)"));
+            Console.WriteLine();
+            Console.WriteLine("Storage requests of the timed ingest rounds:");
+            Console.WriteLine(requests);
+            return problems.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await CleanUpAsync(host, keep: false).ConfigureAwait(false);
+            await CleanUpAsync(bare, keep: false).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The same entities an ingest of these documents writes, as batched upserts into a fresh prefix, with no parsing on the clock.</summary>
     public static async Task<int> BareAsync(string connection, int count, int parallelism, CancellationToken ct)
     {

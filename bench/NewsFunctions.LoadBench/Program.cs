@@ -26,6 +26,14 @@ var bare = new Command("bare", "Write the entities an ingest of N generated docu
 };
 bare.SetAction((parse, ct) => Bench.BareAsync(parse.GetValue(connection)!, parse.GetValue(bareCount), parse.GetValue(parallelism), ct));
 
+var ratioCount = new Option<int>("--count") { Description = "Documents to generate.", DefaultValueFactory = _ => 600 };
+var rounds = new Option<int>("--rounds") { Description = "Rounds to split them into, alternating ingest and bare writes.", DefaultValueFactory = _ => 6 };
+var ratio = new Command("ratio", "Ingest and bare writes of the same documents interleaved round by round, so a busy machine weighs on both alike; verifies the ingest.")
+{
+    ratioCount, rounds,
+};
+ratio.SetAction((parse, ct) => Bench.RatioAsync(parse.GetValue(connection)!, parse.GetValue(ratioCount), parse.GetValue(rounds), parse.GetValue(parallelism), ct));
+
 var articles = new Option<int>("--articles") { Description = "Articles the dataset should have (ingested first if the prefix has fewer).", DefaultValueFactory = _ => 10_000 };
 var seconds = new Option<double>("--seconds") { Description = "Seconds per endpoint.", DefaultValueFactory = _ => 20 };
 var requests = new Option<int?>("--requests") { Description = "Stop an endpoint after this many requests (whichever comes first with --seconds)." };
@@ -46,6 +54,6 @@ generate.SetAction(parse => Bench.Generate(parse.GetValue(generateCount), parse.
 var purge = new Command("purge", "Delete the tables and containers every earlier run of this tool left behind (prefix lb + 10 hex digits), e.g. after Ctrl+C.");
 purge.SetAction((parse, ct) => Bench.PurgeAsync(parse.GetValue(connection)!, ct));
 
-var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, bare, api, generate, purge };
+var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, bare, ratio, api, generate, purge };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
