@@ -144,7 +144,28 @@ internal static class BodyLocator
             var density = (double)block.Punctuation / letters;
             return density > 0.5 && letters < 20 ? -letters * 0.5 : plain + 2;
         }
+        // A short "票价:40元" row belongs to a list inside the article as much as to furniture: nearly neutral.
+        if (linkDensity == 0 && IsLabelValue(block.Text)) return -1;
         // No punctuation: a short label, menu item or headline; a long run is a menu or a tag cloud.
         return letters < 12 ? -letters * 0.5 - 3 : -plain * 0.3 - 3;
+    }
+
+    /// <summary>
+    /// "成人票原价:40元", "咨询电话:12345678": a label of 2-8 CJK letters, a colon and a short figure (a teaser
+    /// headline "新颖有趣:某某体验" has no digits).
+    /// </summary>
+    internal static bool IsLabelValue(string text)
+    {
+        var colon = text.IndexOfAny([':', '：']);
+        if (colon is < 2 or > 8 || text.Length - colon - 1 is < 1 or > 24) return false;
+        for (var i = 0; i < colon; i++)
+            if (!TextStats.IsCjk(text[i])) return false;
+        var digits = false;
+        for (var i = colon + 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || text[i] is ':' or '：') return false;
+            digits |= char.IsAsciiDigit(text[i]);
+        }
+        return digits;
     }
 }

@@ -49,16 +49,42 @@ internal static class TextDumpParser
             }
             var cells = heading > 0 ? [] : SplitCells(raw);
             line = MainColumn(line, cells);
-            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
+            blocks.Add(new Block(line, PlaceholderChars(line, IsNumberedHeadline(line))) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
         }
+        KeepNumberedItemsWithContent(blocks);
         return blocks;
+    }
+
+    /// <summary>
+    /// A "most read" list prints its numbered headlines one under another; an article's numbered points
+    /// ("1、上海博物馆" then its details, "2、…") each have lines of their own between them. A numbered line with
+    /// no numbered neighbour is such a point: plain text, not a guessed link.
+    /// </summary>
+    private static void KeepNumberedItemsWithContent(List<Block> blocks)
+    {
+        var previous = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Text.Length == 0 || blocks[i].IsPlaceholder) continue;
+            if (blocks[i].GuessedLink && (previous < 0 || !blocks[previous].GuessedLink))
+            {
+                var next = i + 1;
+                while (next < blocks.Count && (blocks[next].Text.Length == 0 || blocks[next].IsPlaceholder)) next++;
+                if (next == blocks.Count || !blocks[next].GuessedLink)
+                {
+                    var block = blocks[i];
+                    blocks[i] = new Block(block.Text, PlaceholderChars(block.Text, numbered: false)) { HeadingLevel = block.HeadingLevel, Cells = block.Cells };
+                }
+            }
+            previous = i;
+        }
     }
 
     /// <summary>
     /// Dumps lose links, but keep their traces: "[logo]" image placeholders and "•" menu bullets. They stand in for
     /// link text so menus score like link lists in HTML.
     /// </summary>
-    private static int PlaceholderChars(string line)
+    private static int PlaceholderChars(string line, bool numbered)
     {
         var count = 0;
         var depth = 0;
@@ -68,7 +94,7 @@ internal static class TextDumpParser
             if (depth > 0) count++;
             if (c == ']' && depth > 0) depth--;
         }
-        if (IsNumberedHeadline(line)) return line.Length;
+        if (numbered) return line.Length;
         if (line[0] == '[' && count < line.Length)
         {
             // "[thumbnail] Some headline": a teaser link with its picture.

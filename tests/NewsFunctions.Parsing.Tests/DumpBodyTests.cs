@@ -1,0 +1,42 @@
+using System.Text;
+using NewsFunctions.Parsing.Text;
+
+namespace NewsFunctions.Parsing.Tests;
+
+/// <summary>Where the body of a text dump starts and ends: hand-written pages in w3m's layout.</summary>
+public sealed class DumpBodyTests
+{
+    private static ParsedArticle Parse(params string[] lines) => Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+    [Fact]
+    public void Numbered_points_with_details_between_them_stay_in_the_body()
+    {
+        var article = Parse("首页 | 旅游", "", "周末博物馆门票减半", "", "2024-05-10 09:00 来源:市文旅局", "",
+            "本周末是全市博物馆开放日，下列场馆门票减半，市民可以带孩子去看看。详见：", "",
+            "1、城市历史博物馆", "", "成人票原价:40元", "", "咨询电话:12345678", "",
+            "2、自然科学馆", "", "成人票原价:60元", "", "儿童票原价:30元", "", "咨询电话:23456789", "",
+            "3、海洋馆", "", "成人票原价:120元", "", "咨询电话:34567890", "",
+            "备注:减半优惠只限周六周日两天，节假日另有安排，请以场馆公告为准。", "",
+            "热门排行", "1. 城区新增三处便民停车场", "2. 社区食堂受到老人欢迎", "3. 老旧小区加装电梯");
+        Assert.Contains("3、海洋馆", article.Body);
+        Assert.Contains("减半优惠只限周六周日两天", article.Body);
+        Assert.DoesNotContain("便民停车场", article.Body);
+    }
+
+    [Theory]
+    [InlineData("成人票原价:40元", true)]
+    [InlineData("咨询电话：12345678", true)]
+    [InlineData("新颖有趣:地图搜索应用体验", false)]
+    [InlineData("来源: 新华社 2024", false)]
+    public void Labelled_figure_rows(string line, bool expected) => Assert.Equal(expected, Extraction.BodyLocator.IsLabelValue(line));
+
+    [Fact]
+    public void Numbered_headlines_one_under_another_are_a_link_list()
+    {
+        var blocks = TextDumpParser.ToBlocks("1. 城区新增三处便民停车场\n2. 社区食堂受到老人欢迎\n\n正文第一段，讲了一件事。\n\n3、一个要点\n\n要点的说明，写在这里。", default);
+        Assert.True(blocks[0].GuessedLink);
+        Assert.True(blocks[1].GuessedLink);
+        Assert.False(blocks[5].GuessedLink);
+        Assert.Equal(0, blocks[5].LinkChars);
+    }
+}
