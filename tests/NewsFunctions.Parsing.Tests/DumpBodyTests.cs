@@ -39,4 +39,18 @@ public sealed class DumpBodyTests
         Assert.False(blocks[5].GuessedLink);
         Assert.Equal(0, blocks[5].LinkChars);
     }
+
+    [Fact]
+    public void Table_of_contents_without_sentences_is_read_as_its_plain_lines()
+    {
+        var article = Parse("• 首页", "• 期刊", "• 图书", "• 关于我们", "", "首页 > 期刊 > 学报 >", "", "目录", "",
+            "城市更新中的社区治理研究", "", "王一", "", "数字经济与县域发展", "", "李二;赵三", "", "专题·乡村振兴", "",
+            "乡村公共文化服务的路径", "", "周四", "", "基层医疗卫生体系建设的经验", "", "孙五;钱六", "", "专题·生态文明", "",
+            "流域生态补偿机制的比较", "", "吴七", "", "城市绿地规划与居民健康", "", "郑八;冯九", "", "• 2022年第4期", "• 2022年第3期", "• 2022年第2期", "",
+            "版权所有 某某研究院");
+        Assert.Contains("数字经济与县域发展", article.Body);
+        Assert.Contains("专题·乡村振兴", article.Body);
+        Assert.EndsWith("郑八;冯九", article.Body);
+        Assert.DoesNotContain("2022年第3期", article.Body);
+    }
 }

@@ -7,11 +7,13 @@ namespace NewsFunctions.Parsing.Extraction;
 /// </summary>
 internal static class BodyLocator
 {
+    /// <summary>A best run worth less than this (a sentence or two) means the page has no prose to speak of.</summary>
+    private const double WeakRun = 50;
+
     public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
     {
         var repeated = Repeated(blocks);
-        double best = 0, current = 0;
-        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        var scores = new double[blocks.Count];
         var previousPlaceholder = false;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -20,14 +22,39 @@ internal static class BodyLocator
             // A run of pictures (a gallery inside the article) costs no more than one picture.
             if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
             if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;
+            scores[i] = score;
+        }
+        var (start, end, best) = BestRun(scores);
+        if (best < WeakRun)
+        {
+            // A table of contents or a list of names has no sentences: its plain lines (not links, not repeated)
+            // are the content, so they count for themselves and the largest block of them is the body.
+            for (var i = 0; i < blocks.Count; i++)
+                if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i]) scores[i] = 0.5 * blocks[i].Letters;
+            var (listStart, listEnd, listBest) = BestRun(scores);
+            if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
+        }
+        return start >= 0 ? (start, end) : Fallback(blocks, roles);
+    }
+
+    private static bool IsPlainListLine(Block block, BlockRole role) =>
+        role == BlockRole.Text && block.LinkChars == 0 && !block.GuessedLink && !block.FurnitureHint && block.Letters is > 0 and < 80;
+
+    /// <summary>The maximum-subarray search (Kadane): the run with the highest total, or -1 when none is positive.</summary>
+    private static (int Start, int End, double Total) BestRun(double[] scores)
+    {
+        double best = 0, current = 0;
+        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
             if (current <= 0)
             {
-                current = score;
+                current = scores[i];
                 currentStart = i;
             }
             else
             {
-                current += score;
+                current += scores[i];
             }
             if (current > best)
             {
@@ -36,7 +63,7 @@ internal static class BodyLocator
                 bestEnd = i;
             }
         }
-        return bestStart >= 0 ? (bestStart, bestEnd) : Fallback(blocks, roles);
+        return (bestStart, bestEnd, best);
     }
 
     /// <summary>
