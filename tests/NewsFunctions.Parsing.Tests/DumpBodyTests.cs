@@ -53,4 +53,40 @@ public sealed class DumpBodyTests
         Assert.EndsWith("郑八;冯九", article.Body);
         Assert.DoesNotContain("2022年第3期", article.Body);
     }
+
+    [Fact]
+    public void Teasers_under_their_own_bylines_lose_to_a_one_paragraph_article()
+    {
+        var teaser = "市场人士认为，近期的波动主要来自海外利率预期的变化，短期内仍将延续，投资者宜保持耐心，控制仓位，关注基本面的改善。";
+        var article = Parse("• 首页", "• 财经", "",
+            "要闻 • 2024年5月20日", "", teaser, "", "要闻 • 2024年5月20日", "", "港股午后回升，科技股领涨，成交额较上日有所增加，北水继续流入。", "",
+            "要闻 • 2024年5月19日", "", "人民币汇率小幅走强，美元指数回落，市场关注本周公布的通胀数据。", "", "要闻 • 2024年5月19日", "", "[photo]", "",
+            "县城公交开通夜班线路", "", "县融媒体中心 2024年5月22日 08:21", "",
+            "从下周一起，县城公交开通三条夜班线路，末班车延长到晚上十一点，方便下夜班的工人和晚归的市民回家。县交通局说，夜班车每半小时一班，票价不变。", "",
+            "推荐阅读", "", "某某财经·8 小时前", "", "楼市新政落地首周观察", "",
+            teaser + teaser + teaser + "开发商也在调整推盘节奏。", "", "© 2024 某某网");
+        Assert.Equal("县城公交开通夜班线路", article.Title);
+        Assert.Equal(new DateTimeOffset(2024, 5, 22, 8, 21, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.StartsWith("从下周一起", article.Body);
+        Assert.DoesNotContain("楼市", article.Body);
+        Assert.DoesNotContain("港股", article.Body);
+        Assert.DoesNotContain("人民币", article.Body);
+    }
+
+    [Theory]
+    [InlineData("某某财经·8 小时前", true)]
+    [InlineData("Reuters · 3 hours ago", true)]
+    [InlineData("新闻 • 昨日", true)]
+    [InlineData("2024年5月22日 08:21", false)]
+    public void Relative_times_mark_a_teaser_byline(string line, bool expected) =>
+        Assert.Equal(expected, Extraction.FeedItems.EndsWithRelativeTime(line));
+
+    [Fact]
+    public void Post_headers_with_full_times_are_not_teaser_bylines()
+    {
+        // A blog front page: every post under a header with its full time; the posts are not teasers.
+        var blocks = TextDumpParser.ToBlocks(string.Join('\n', "2005-03-21 01:20:44", "第一篇，很短。", "2005-03-18 01:58:01", "第二篇，也很短。",
+            "2005-03-15 09:00:00", "第三篇。", "2005-03-12 10:00:00"), default);
+        Assert.DoesNotContain(true, Extraction.FeedItems.Teasers(blocks));
+    }
 }

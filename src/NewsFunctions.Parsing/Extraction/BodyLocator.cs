@@ -13,12 +13,15 @@ internal static class BodyLocator
     public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
     {
         var repeated = Repeated(blocks);
+        var teasers = FeedItems.Teasers(blocks);
         var scores = new double[blocks.Count];
         var previousPlaceholder = false;
         for (var i = 0; i < blocks.Count; i++)
         {
             var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
             if (blocks[i].FurnitureHint && score > 0) score *= 0.5;
+            // A teaser's summary is prose, but it belongs to a list of links to other articles.
+            if (teasers[i] && score > 0) score = -0.5 * score;
             // A run of pictures (a gallery inside the article) costs no more than one picture.
             if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
             if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;
@@ -30,7 +33,7 @@ internal static class BodyLocator
             // A table of contents or a list of names has no sentences: its plain lines (not links, not repeated)
             // are the content, so they count for themselves and the largest block of them is the body.
             for (var i = 0; i < blocks.Count; i++)
-                if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i]) scores[i] = 0.5 * blocks[i].Letters;
+                if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i] && !teasers[i]) scores[i] = 0.5 * blocks[i].Letters;
             var (listStart, listEnd, listBest) = BestRun(scores);
             if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
         }

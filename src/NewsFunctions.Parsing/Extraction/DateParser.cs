@@ -55,7 +55,7 @@ internal static partial class DateParser
     }
 
     /// <summary>Cheap pre-check (four digits starting 19 or 20) so most lines never reach the regex.</summary>
-    private static bool ContainsYear(string text)
+    internal static bool ContainsYear(string text)
     {
         for (var i = 0; i + 3 < text.Length; i++)
         {

@@ -1,0 +1,122 @@
+namespace NewsFunctions.Parsing.Extraction;
+
+/// <summary>
+/// Feeds and "you may also like" lists print every teaser under a short byline of its own: a source with a
+/// relative time ("Reuters · 3 小時前") or a date in the same shape as many others on the page
+/// ("News • 2024年5月21日", the day without a time). A line sitting between two such bylines a few lines apart is a teaser, however
+/// long its summary, when no other date sits between them; an article's
+/// dateline is followed by its paragraphs, not by another byline.
+/// </summary>
+internal static class FeedItems
+{
+    /// <summary>Most lines a teaser (picture, headline, summary) spans from one byline to the next.</summary>
+    private const int MaxItemLines = 5;
+
+    private static readonly string[] RelativeTimes =
+    [
+        "小時前", "小时前", "分鐘前", "分钟前", "秒前", "天前", "昨日", "昨天", "前日", "前天", "剛剛", "刚刚",
+        "hours ago", "hour ago", "minutes ago", "minute ago", "days ago", "day ago", "yesterday",
+    ];
+
+    public static bool[] Teasers(IReadOnlyList<Block> blocks)
+    {
+        var teasers = new bool[blocks.Count];
+        var bylines = Bylines(blocks);
+        var previous = -1;
+        var between = 0;
+        var dated = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Letters == 0) continue;
+            if (!bylines[i])
+            {
+                between++;
+                // An article's own dateline between two bylines means the lines there are an article, not one teaser.
+                dated |= DateParser.ContainsYear(blocks[i].Text) && DateParser.TryFind(blocks[i].Text, out _, out _, out _);
+                continue;
+            }
+            if (previous >= 0 && between is > 0 and <= MaxItemLines && !dated)
+                for (var j = previous + 1; j < i; j++) teasers[j] = true;
+            previous = i;
+            between = 0;
+            dated = false;
+            MarkHeadlineAndSummary(blocks, bylines, teasers, i);
+        }
+        return teasers;
+    }
+
+    /// <summary>
+    /// The last teaser of a list has no byline below it. An article prints its headline above its dateline, a
+    /// teaser list prints the headline below the byline: a byline followed by a headline-like line (short, no
+    /// sentence punctuation) starts a teaser of headline and summary.
+    /// </summary>
+    private static void MarkHeadlineAndSummary(IReadOnlyList<Block> blocks, bool[] bylines, bool[] teasers, int byline)
+    {
+        var headline = NextLine(blocks, byline);
+        if (headline < 0 || bylines[headline] || blocks[headline].Letters >= 40 || blocks[headline].Punctuation > 0) return;
+        teasers[headline] = true;
+        var summary = NextLine(blocks, headline);
+        if (summary >= 0 && !bylines[summary]) teasers[summary] = true;
+    }
+
+    private static int NextLine(IReadOnlyList<Block> blocks, int index)
+    {
+        for (var i = index + 1; i < blocks.Count; i++)
+            if (blocks[i].Letters > 0) return i;
+        return -1;
+    }
+
+    private static bool[] Bylines(IReadOnlyList<Block> blocks)
+    {
+        var bylines = new bool[blocks.Count];
+        Dictionary<string, int>? shapes = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!IsShort(blocks[i])) continue;
+            if (EndsWithRelativeTime(blocks[i].Text))
+            {
+                bylines[i] = true;
+                continue;
+            }
+            // A post header carries its full time (2005-03-21 01:20:44); a teaser list, the day alone.
+            if (!DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) || hasTime) continue;
+            shapes ??= Shapes(blocks);
+            bylines[i] = shapes[Shape(blocks[i].Text)] >= 3;
+        }
+        return bylines;
+    }
+
+    private static bool IsShort(Block block) => block.Letters is > 0 and < 30;
+
+    internal static bool EndsWithRelativeTime(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        foreach (var relative in RelativeTimes)
+            if (trimmed.EndsWith(relative, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Dated short lines by shape (every run of digits as one 0): the same shape three times is a list's bylines.</summary>
+    private static Dictionary<string, int> Shapes(IReadOnlyList<Block> blocks)
+    {
+        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            if (!IsShort(block) || !DateParser.ContainsYear(block.Text)) continue;
+            var shape = Shape(block.Text);
+            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+        }
+        return shapes;
+    }
+
+    internal static string Shape(string text)
+    {
+        var shape = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c)) shape.Append(c);
+            else if (shape.Length == 0 || shape[^1] != '0') shape.Append('0');
+        }
+        return shape.ToString();
+    }
+}
