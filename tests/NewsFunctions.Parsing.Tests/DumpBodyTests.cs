@@ -89,4 +89,24 @@ public sealed class DumpBodyTests
             "2005-03-15 09:00:00", "第三篇。", "2005-03-12 10:00:00"), default);
         Assert.DoesNotContain(true, Extraction.FeedItems.Teasers(blocks));
     }
+
+    [Fact]
+    public void Blog_front_page_gives_its_first_post_even_when_a_later_one_is_longer()
+    {
+        var longer = string.Concat(Enumerable.Repeat("那天的雨下了一整夜，屋檐下的水声一直响到天亮，我们坐着聊了很久。", 10));
+        var article = Parse("某某的博客", "", "我是一个简单的女生,喜欢大海    [博客目录]", "",
+            "去金矿玩了一天 (图)    2005-03-21 01:20:44    [top]", "",
+            "金矿在城市西北一百多公里的地方，是当年发现第一块天然黄金的地方，现在是很受游客欢迎的观光小城。", "",
+            "小城里的老房子都还在，马车照跑，卖糖的小女孩还在吆喝，让人觉得时光倒流了一百多年。", "",
+            "回来的路上开了一段高速，一百一十公里的时速，风从车窗吹进来，好爽呀。", "",
+            "由作者张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论", "",
+            "• 明天出远门了", "• 看望一个朋友", "• 上班真忙", "• 剪哪个短发好看", "• 谢谢你", "• 混在论坛", "• 周末胡说", "• 档案保存",
+            "• 朋友的祝福", "• 冬天里也有阳光", "• 天边的星星", "• 海边走走", "• 听海的声音", "• 个人资料", "• 照片管理", "• 博客目录", "",
+            "下雨的晚上    2005-03-18 01:58:01    [top]", "", longer, "",
+            "由作者张贴 @ 2005-03-18 01:58:01 (1666) 共 7 篇评论");
+        Assert.Equal("去金矿玩了一天 (图)", article.Title);
+        Assert.Equal(new DateTimeOffset(2005, 3, 21, 1, 20, 44, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.StartsWith("金矿在城市西北", article.Body);
+        Assert.DoesNotContain("下雨", article.Body);
+    }
 }

@@ -37,6 +37,10 @@ internal static class BodyLocator
             var (listStart, listEnd, listBest) = BestRun(scores);
             if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
         }
+        else if (FirstPost.Find(blocks, scores, start) is { } firstPost)
+        {
+            (start, end) = firstPost;
+        }
         return start >= 0 ? (start, end) : Fallback(blocks, roles);
     }
 
@@ -44,7 +48,7 @@ internal static class BodyLocator
         role == BlockRole.Text && block.LinkChars == 0 && !block.GuessedLink && !block.FurnitureHint && block.Letters is > 0 and < 80;
 
     /// <summary>The maximum-subarray search (Kadane): the run with the highest total, or -1 when none is positive.</summary>
-    private static (int Start, int End, double Total) BestRun(double[] scores)
+    internal static (int Start, int End, double Total) BestRun(ReadOnlySpan<double> scores)
     {
         double best = 0, current = 0;
         int bestStart = -1, bestEnd = -1, currentStart = 0;

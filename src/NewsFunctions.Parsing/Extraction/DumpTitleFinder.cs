@@ -164,6 +164,8 @@ internal static class DumpTitleFinder
             if (roles[i] == BlockRole.Breadcrumb) break;
             if (roles[i] == BlockRole.Meta || block.Cells.Any(c => Roles.IsMeta(new Block(c))))
             {
+                // "headline    2005-03-21 01:20:44": a row that prints its own headline before the date is no line's dateline.
+                if (HasHeadlineBeforeDate(block)) break;
                 var labelled = Labels.ReadLabelledValues(block.Text).Any(v => v.Field != Labels.Field.Other);
                 return new Follower(DateParser.TryFind(block.Text, out _, out _, out _) ? 2 : 1, seen, labelled);
             }
@@ -176,6 +178,18 @@ internal static class DumpTitleFinder
             if (block.Letters > blocks[index].Letters && block.LinkDensity < 0.5 && HeadlineLike(block.Text) is not null) break;
         }
         return default;
+    }
+
+    private static bool HasHeadlineBeforeDate(Block block)
+    {
+        for (var c = 1; c < block.Cells.Count; c++)
+        {
+            if (!DateParser.TryFind(block.Cells[c], out _, out _, out _)) continue;
+            var headline = block.Cells[c - 1];
+            TextStats.Count(headline, out var letters, out _);
+            return letters >= 4 && !Roles.IsMeta(new Block(headline)) && !Boilerplate.IsNoise(new Block(headline)) && HeadlineLike(headline) is not null;
+        }
+        return false;
     }
 
     /// <summary>

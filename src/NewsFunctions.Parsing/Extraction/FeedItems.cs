@@ -2,10 +2,10 @@ namespace NewsFunctions.Parsing.Extraction;
 
 /// <summary>
 /// Feeds and "you may also like" lists print every teaser under a short byline of its own: a source with a
-/// relative time ("Reuters · 3 小時前") or a date in the same shape as many others on the page
-/// ("News • 2024年5月21日", the day without a time). A line sitting between two such bylines a few lines apart is a teaser, however
-/// long its summary, when no other date sits between them; an article's
-/// dateline is followed by its paragraphs, not by another byline.
+/// relative time ("Reuters · 3 小時前") or a date in the same shape as many others on the page ("News •
+/// 2024年5月21日", the day without a time). A line between two such bylines a few lines apart is a teaser,
+/// however long its summary, unless another date sits between them: an article's dateline is followed by its
+/// paragraphs, not by another byline.
 /// </summary>
 internal static class FeedItems
 {
@@ -32,7 +32,8 @@ internal static class FeedItems
             {
                 between++;
                 // An article's own dateline between two bylines means the lines there are an article, not one teaser.
-                dated |= DateParser.ContainsYear(blocks[i].Text) && DateParser.TryFind(blocks[i].Text, out _, out _, out _);
+                if (previous >= 0 && !dated && between <= MaxItemLines)
+                    dated = DateParser.ContainsYear(blocks[i].Text) && DateParser.TryFind(blocks[i].Text, out _, out _, out _);
                 continue;
             }
             if (previous >= 0 && between is > 0 and <= MaxItemLines && !dated)
