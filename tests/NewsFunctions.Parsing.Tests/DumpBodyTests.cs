@@ -109,4 +109,16 @@ public sealed class DumpBodyTests
         Assert.StartsWith("金矿在城市西北", article.Body);
         Assert.DoesNotContain("下雨", article.Body);
     }
+
+    [Fact]
+    public void Repost_notice_ends_the_body_before_the_writer_profile()
+    {
+        var article = Parse("您在这里: 首页 › 诗 › 春雨", "", "春雨", "", "作者:某某", "",
+            "好雨知时节，当春乃发生。", "随风潜入夜，润物细无声。", "野径云俱黑，江船火独明。", "晓看红湿处，花重锦官城。", "",
+            "这首诗写春夜的雨，诗人没有直接写喜悦，却处处透出喜悦，读来清新自然，是写雨的名篇，历来为人称道。", "",
+            "转载请注明:原文链接 - https://www.example.cn/poems/1", "", "某某", "",
+            "某某(712~770),字子美,自号少陵野老,生于河南巩县,一生写了一千四百多首诗,被后人称为诗圣,他的诗被称为诗史。");
+        Assert.EndsWith("历来为人称道。", article.Body);
+        Assert.DoesNotContain("诗圣", article.Body);
+    }
 }
