@@ -121,4 +121,11 @@ public sealed class DumpBodyTests
         Assert.EndsWith("历来为人称道。", article.Body);
         Assert.DoesNotContain("诗圣", article.Body);
     }
+
+    [Theory]
+    [InlineData("记者：首先欢迎你来接受采访，你是农机方面的专家，请问你怎样看待农业补贴的问题？", false)]
+    [InlineData("记者：张三 李四", true)]
+    [InlineData("来源：新华网 作者：王五 发布时间：2024-05-01", true)]
+    public void Interview_question_after_a_label_is_prose(string line, bool isMeta) =>
+        Assert.Equal(isMeta, Extraction.Roles.IsMeta(new Extraction.Block(line)));
 }

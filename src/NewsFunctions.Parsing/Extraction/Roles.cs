@@ -34,6 +34,8 @@ internal static class Roles
         if (block.Letters > 120) return false;
         // In a sentence ("他告诉记者：……") a label is speech, not a field: prose counts only labels that open the line.
         if (block.Letters > 40 && block.Punctuation >= 3 && Labels.FirstLabelIndex(block.Text) > 2) return false;
+        // "记者：你怎样看待这个问题？": an interview's question, a sentence after the label, not a field.
+        if (block.Letters > 30 && block.Punctuation >= 2 && block.Text.TrimEnd()[^1] is '。' or '？' or '?' or '！' or '!') return false;
         var labelled = Labels.ReadLabelledValues(block.Text);
         if (labelled.Count > 0 && labelled.Any(v => v.Field != Labels.Field.Other)) return true;
         if (labelled.Count >= 2) return true;
