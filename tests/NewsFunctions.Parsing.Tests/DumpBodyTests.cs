@@ -128,4 +128,19 @@ public sealed class DumpBodyTests
     [InlineData("来源：新华网 作者：王五 发布时间：2024-05-01", true)]
     public void Interview_question_after_a_label_is_prose(string line, bool isMeta) =>
         Assert.Equal(isMeta, Extraction.Roles.IsMeta(new Extraction.Block(line)));
+
+    [Fact]
+    public void Sentence_tail_under_a_prose_line_drops_the_side_column_beside_it()
+    {
+        var blocks = TextDumpParser.ToBlocks("国家财政对粮食生产的投入使农民增产增收,这个投入是值得的,投入只能增加不能减\n少。    太阳岛上造雪忙(组\n图)    的余晖", default);
+        Assert.Equal("少。", blocks[1].Text);
+    }
+
+    [Fact]
+    public void Question_in_a_profile_column_keeps_the_prose_beside_it()
+    {
+        // The left column is a user's profile: its cells are not the article's sentence tails.
+        var blocks = TextDumpParser.ToBlocks("  级别:入学了    物质在运动中会具备能量,如果发生碰撞,就会把能量以力的方式施加于另一方\n  看我还写了啥?    我们都知道力是可以传递的,但却不知道力是从哪里来", default);
+        Assert.Contains("我们都知道", blocks[1].Text);
+    }
 }

@@ -20,6 +20,8 @@ internal static class TextDumpParser
     {
         var blocks = new List<Block>();
         var lineNumber = 0;
+        // The line above began with prose in the left column: a short cell that ends a sentence here continues it.
+        var previousProse = false;
         foreach (var range in text.AsSpan().Split('\n'))
         {
             if ((++lineNumber & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -48,7 +50,8 @@ internal static class TextDumpParser
                 if (line.Length == 0) continue;
             }
             var cells = heading > 0 ? [] : SplitCells(raw);
-            line = MainColumn(line, cells);
+            line = MainColumn(line, cells, previousProse);
+            previousProse = IsProse(cells.Count > 0 ? cells[0] : line);
             blocks.Add(new Block(line, PlaceholderChars(line, IsNumberedHeadline(line))) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
         }
         KeepNumberedItemsWithContent(blocks);
@@ -151,13 +154,16 @@ internal static class TextDumpParser
     /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
     /// alone, so the scraps neither join the body nor break the sentence the hard-wrapped lines carry.
     /// </summary>
-    internal static string MainColumn(string line, IReadOnlyList<string> cells)
+    internal static string MainColumn(string line, IReadOnlyList<string> cells, bool afterProse = false)
     {
         if (cells.Count < 2) return line;
         TextStats.Count(cells[0], out var letters, out var punctuation);
-        if (letters < 20 || punctuation == 0) return line;
+        if (punctuation == 0) return line;
         // A dateline's cells are its fields (the writer's name beside the date), not a side column.
         if (DateParser.TryFind(line, out _, out _, out _)) return line;
+        // "少。    太阳岛上造雪忙" under a line of prose: the last words of a hard-wrapped paragraph, a side column beside them.
+        if (afterProse && cells[0][^1] is '。' or '？' or '！' or '?' or '!') return cells[0];
+        if (letters < 20) return line;
         var rest = 0;
         for (var i = 1; i < cells.Count; i++)
         {
@@ -165,6 +171,12 @@ internal static class TextDumpParser
             rest += other;
         }
         return rest * 2 <= letters ? cells[0] : line;
+    }
+
+    private static bool IsProse(string text)
+    {
+        TextStats.Count(text, out var letters, out var punctuation);
+        return letters >= 20 && punctuation > 0;
     }
 
     private static bool IsLonePlaceholder(string line) =>
