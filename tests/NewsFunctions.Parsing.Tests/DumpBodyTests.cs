@@ -143,4 +143,24 @@ public sealed class DumpBodyTests
         var blocks = TextDumpParser.ToBlocks("  级别:入学了    物质在运动中会具备能量,如果发生碰撞,就会把能量以力的方式施加于另一方\n  看我还写了啥?    我们都知道力是可以传递的,但却不知道力是从哪里来", default);
         Assert.Contains("我们都知道", blocks[1].Text);
     }
+
+    [Fact]
+    public void Related_articles_heading_ends_the_body_before_their_summaries()
+    {
+        var article = Parse("首页 | 经济", "", "县里的夜班公交开通了", "", "2024-05-10 06:58 | 来源:县融媒体中心", "",
+            "从下周一起，县城公交开通三条夜班线路，末班车延长到晚上十一点，方便下夜班的工人和晚归的市民回家。", "",
+            "县交通局说，夜班车每半小时一班，票价不变，老年卡和学生卡照常使用，沿途站点和白天的线路一样。", "",
+            "推荐阅读", "", "全市物流园区扩建工程开工",
+            "本报讯 全市物流园区扩建工程昨天开工，建成后可新增仓储面积十万平方米，带动上下游企业两百多家，创造就业岗位三千多个。", "",
+            "• 首页", "• 联系我们");
+        Assert.EndsWith("沿途站点和白天的线路一样。", article.Body);
+        Assert.DoesNotContain("物流", article.Body);
+    }
+
+    [Theory]
+    [InlineData("推荐阅读", true)]
+    [InlineData("【相关报道】", true)]
+    [InlineData("相关链接:", true)]
+    [InlineData("推荐阅读这本书的理由有三个", false)]
+    public void Related_headings(string line, bool expected) => Assert.Equal(expected, Extraction.Boilerplate.IsRelatedHeading(new Extraction.Block(line)));
 }

@@ -88,14 +88,19 @@ internal static class BodyLocator
         return (best, best);
     }
 
-    /// <summary>A footer line (版权声明, Copyright) inside the run ends the article, even if long notices follow it.</summary>
+    /// <summary>
+    /// A footer line (版权声明, Copyright) or a related-articles heading (推荐阅读) inside the run ends the article,
+    /// even if long notices or teasers with summaries follow it.
+    /// </summary>
     public static int CutAtFooter(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
     {
-        var seenText = false;
+        var prose = 0;
         for (var i = start; i <= end; i++)
         {
-            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) seenText = true;
-            else if (roles[i] == BlockRole.Footer && seenText) return i - 1;
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) prose += blocks[i].Letters;
+            else if (prose > 0 && roles[i] == BlockRole.Footer) return i - 1;
+            // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
+            else if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
         }
         return end;
     }

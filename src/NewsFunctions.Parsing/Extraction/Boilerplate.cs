@@ -29,6 +29,20 @@ internal static class Boilerplate
         return at <= 2 || tail.Length == 0;
     }
 
+    /// <summary>Headings of the links to other articles that pages print under the article.</summary>
+    private static readonly string[] RelatedHeadings =
+        ["相关新闻", "相关阅读", "相关链接", "相关文章", "相关报道", "推荐阅读", "延伸阅读", "热点推荐", "热门推荐", "猜你喜欢", "你可能还想看", "你可能也喜欢"];
+
+    /// <summary>"推荐阅读", "相关报道:" alone on a line: what follows are other articles, not this one.</summary>
+    public static bool IsRelatedHeading(Block block)
+    {
+        if (block.Letters > 8) return false;
+        var text = block.Text.AsSpan().Trim().TrimEnd(":：>》 ".AsSpan()).TrimStart("【[ ".AsSpan()).TrimEnd("】]".AsSpan());
+        foreach (var heading in RelatedHeadings)
+            if (text.SequenceEqual(heading)) return true;
+        return false;
+    }
+
     public static bool IsNoise(Block block) =>
         block.Letters < 40 && (block.Punctuation == 0 || block.Letters < 12) && NoiseMarkers.Any(block.Text.Contains);
 }
