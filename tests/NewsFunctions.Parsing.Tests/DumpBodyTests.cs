@@ -163,4 +163,21 @@ public sealed class DumpBodyTests
     [InlineData("相关链接:", true)]
     [InlineData("推荐阅读这本书的理由有三个", false)]
     public void Related_headings(string line, bool expected) => Assert.Equal(expected, Extraction.Boilerplate.IsRelatedHeading(new Extraction.Block(line)));
+
+    [Fact]
+    public void Teaser_stamp_in_the_body_does_not_replace_the_labelled_dateline()
+    {
+        var later = string.Concat(Enumerable.Repeat("这段转来的文字很长，讲的是另一件事，和上面的消息没有关系，但它比上面的正文长得多。", 8));
+        var article = Parse("您现在的位置:首页 > 要闻 > 图片新闻", "城区新增三处便民停车场", "发布时间:2019-05-20    来源:市交通局", "",
+            "  城区新增三处便民停车场，共有车位六百个，下月起试运行，前两个小时免费。",
+            "  ·县里开通三条夜班公交线路(2005-04-01 16:19PM)    开一家小店",
+            "  ·社区食堂受到老人欢迎(2005-03-31 14:33PM)    赚钱好项目",
+            "  [03]    [头条] 某地举办农民运动会    论坛推荐", "  [情感] 某某专栏文章(图)    中年 - 随笔",
+            "  [百态] 某某新闻标题(附图)    原创 - 往事", "  [网聊] 某某话题讨论(图)    灵异 - 故事",
+            "  " + later,
+            "上一条:城区新增三处便民停车场", "Copyright © 2024 某某网 版权所有");
+        Assert.Equal("城区新增三处便民停车场", article.Title);
+        Assert.Equal(new DateTimeOffset(2019, 5, 20, 0, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.Equal("市交通局", article.Source);
+    }
 }

@@ -47,7 +47,9 @@ internal static class DumpTitleFinder
             // A dump's bullets and [placeholders] mark menu lines; in a row of cells they belong to the other cells.
             if ((blocks[i].LinkDensity > 0.5 && blocks[i].Cells.Count == 0) || cellBullet) score -= 8;
             // "user | headline | 2023-04-02 10:00": the dateline printed in the next cell.
-            if (below.Kind < 2 && blocks[i].Cells.Any(c => c != text && DateParser.TryFind(c, out _, out _, out _))) score += below.Kind == 1 ? 7 : 15;
+            // A date inside the headline's own cell ("·某某(2005-03-31 14:33PM)") is a teaser's stamp, not a dateline beside it.
+            if (below.Kind < 2 && blocks[i].Cells.Any(c => c != text && HeadlineLike(c, tight) != text && DateParser.TryFind(c, out _, out _, out _)))
+                score += below.Kind == 1 ? 7 : 15;
             if (roles[i] == BlockRole.Noise) score -= 6;
             // A line of a few letters is more often a button ("分享/收藏") or a column's name than a headline.
             if (normalized.Length < 6 && !isCrumb) score -= 6;

@@ -92,6 +92,8 @@ internal static class FeedItems
     internal static bool EndsWithRelativeTime(string text)
     {
         var trimmed = text.AsSpan().TrimEnd();
+        // Most short lines end otherwise: one look at the last letter spares the comparisons.
+        if (trimmed.IsEmpty || trimmed[^1] is not ('前' or '日' or '天' or '剛' or '刚' or 'o' or 'O' or 'y' or 'Y')) return false;
         foreach (var relative in RelativeTimes)
             if (trimmed.EndsWith(relative, StringComparison.OrdinalIgnoreCase)) return true;
         return false;

@@ -36,6 +36,7 @@ internal static class TextDumpParser
             }
             if (IsLonePlaceholder(line))
             {
+                previousProse = false;
                 // "[0543172fdf]" alone on a line is a picture, inside or outside the article: a small cost, not a link's.
                 blocks.Add(new Block(line, line.Length) { IsPlaceholder = true });
                 continue;
@@ -51,8 +52,9 @@ internal static class TextDumpParser
             }
             var cells = heading > 0 ? [] : SplitCells(raw);
             line = MainColumn(line, cells, previousProse);
-            previousProse = IsProse(cells.Count > 0 ? cells[0] : line);
-            blocks.Add(new Block(line, PlaceholderChars(line, IsNumberedHeadline(line))) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
+            var block = new Block(line, PlaceholderChars(line, IsNumberedHeadline(line))) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells };
+            blocks.Add(block);
+            previousProse = cells.Count > 0 ? IsProse(cells[0]) : block.Letters >= 20 && block.Punctuation > 0;
         }
         KeepNumberedItemsWithContent(blocks);
         return blocks;
