@@ -180,4 +180,17 @@ public sealed class DumpBodyTests
         Assert.Equal(new DateTimeOffset(2019, 5, 20, 0, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
         Assert.Equal("市交通局", article.Source);
     }
+
+    [Fact]
+    public void Parenthesised_comment_stamps_do_not_cut_the_body_as_post_headers()
+    {
+        var article = Parse("某某的博客", "", "播客热潮迅速蔓延", "2006-12-01 10:00", "",
+            "每个人都可以当主持人，任何人都可以通过软件免费下载播客提供的节目，订阅自己喜欢的内容。",
+            "(2006-12-24 03:45:27)",
+            "一夜间，播客成了继博客之后网络上的热门话题，据最新统计，已有很多人在使用播客。",
+            "(2006-12-04 23:38:25)",
+            "首先，播客的节目内容还不够丰富，目前提供的节目主要以音乐为主，更新也比较慢。", "",
+            "© 2006 某某博客");
+        Assert.EndsWith("更新也比较慢。", article.Body);
+    }
 }

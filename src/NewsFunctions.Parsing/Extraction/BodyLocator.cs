@@ -132,7 +132,15 @@ internal static class BodyLocator
         return end;
     }
 
-    private static bool IsDatedLabel(Block block, BlockRole role) => role == BlockRole.Meta && DateParser.TryFind(block.Text, out _, out _, out _);
+    /// <summary>A labelled or bare date line; a date in parentheses is a stamp on a comment or teaser, not a post's header.</summary>
+    private static bool IsDatedLabel(Block block, BlockRole role)
+    {
+        if (role != BlockRole.Meta || !DateParser.TryFind(block.Text, out _, out _, out var span)) return false;
+        var (offset, length) = span.GetOffsetAndLength(block.Text.Length);
+        var before = block.Text.AsSpan(0, offset).TrimEnd();
+        var after = block.Text.AsSpan(offset + length).TrimStart();
+        return !(before.EndsWith("(") || before.EndsWith("（")) || !(after.StartsWith(")") || after.StartsWith("）"));
+    }
 
     /// <summary>A long line of space-separated names or tags with hardly any punctuation: a list, not prose.</summary>
     private static bool IsWordList(Block block)
