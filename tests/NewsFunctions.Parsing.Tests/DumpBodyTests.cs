@@ -161,6 +161,7 @@ public sealed class DumpBodyTests
     [InlineData("推荐阅读", true)]
     [InlineData("【相关报道】", true)]
     [InlineData("相关链接:", true)]
+    [InlineData("推荐", true)]
     [InlineData("推荐阅读这本书的理由有三个", false)]
     public void Related_headings(string line, bool expected) => Assert.Equal(expected, Extraction.Boilerplate.IsRelatedHeading(new Extraction.Block(line)));
 

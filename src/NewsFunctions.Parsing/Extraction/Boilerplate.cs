@@ -31,7 +31,8 @@ internal static class Boilerplate
 
     /// <summary>Headings of the links to other articles that pages print under the article.</summary>
     private static readonly string[] RelatedHeadings =
-        ["相关新闻", "相关阅读", "相关链接", "相关文章", "相关报道", "推荐阅读", "延伸阅读", "热点推荐", "热门推荐", "猜你喜欢", "你可能还想看", "你可能也喜欢"];
+        ["相关新闻", "相关阅读", "相关链接", "相关文章", "相关报道", "推荐", "推荐阅读", "相关推荐", "精彩推荐", "为你推荐", "延伸阅读", "热点推荐",
+         "热门推荐", "猜你喜欢", "你可能还想看", "你可能也喜欢"];
 
     /// <summary>"推荐阅读", "相关报道:" alone on a line: what follows are other articles, not this one.</summary>
     public static bool IsRelatedHeading(Block block)
