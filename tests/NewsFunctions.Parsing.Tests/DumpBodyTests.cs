@@ -194,4 +194,12 @@ public sealed class DumpBodyTests
             "© 2006 某某博客");
         Assert.EndsWith("更新也比较慢。", article.Body);
     }
+
+    [Fact]
+    public void Left_column_scrap_before_a_line_of_prose_is_cut_off()
+    {
+        var blocks = TextDumpParser.ToBlocks("  级别:入学了    物质在运动中会具备能量,如果发生碰撞,就会把能量以力的方式施加于另一方\n作者    简介    菜单    正文很短", default);
+        Assert.Equal("物质在运动中会具备能量,如果发生碰撞,就会把能量以力的方式施加于另一方", blocks[0].Text);
+        Assert.Equal("作者 简介 菜单 正文很短", blocks[1].Text);
+    }
 }

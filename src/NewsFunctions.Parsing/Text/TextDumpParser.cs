@@ -160,7 +160,7 @@ internal static class TextDumpParser
     {
         if (cells.Count < 2) return line;
         TextStats.Count(cells[0], out var letters, out var punctuation);
-        if (punctuation == 0) return line;
+        if (punctuation == 0) return LeftColumnCut(line, cells, letters);
         // A dateline's cells are its fields (the writer's name beside the date), not a side column.
         if (DateParser.TryFind(line, out _, out _, out _)) return line;
         // "少。    太阳岛上造雪忙" under a line of prose: the last words of a hard-wrapped paragraph, a side column beside them.
@@ -173,6 +173,24 @@ internal static class TextDumpParser
             rest += other;
         }
         return rest * 2 <= letters ? cells[0] : line;
+    }
+
+    /// <summary>
+    /// "海姑娘, 27岁    距墨尔本西北约110公里,是当年…": a left column's scrap (a profile, a menu item) printed before a
+    /// line of prose: the prose alone, when it is far the longer.
+    /// </summary>
+    private static string LeftColumnCut(string line, IReadOnlyList<string> cells, int firstLetters)
+    {
+        var last = cells[^1];
+        if (firstLetters >= 15 || !IsProse(last) || DateParser.TryFind(line, out _, out _, out _)) return line;
+        TextStats.Count(last, out var letters, out _);
+        var rest = 0;
+        for (var i = 0; i < cells.Count - 1; i++)
+        {
+            TextStats.Count(cells[i], out var other, out _);
+            rest += other;
+        }
+        return rest * 2 <= letters ? last : line;
     }
 
     private static bool IsProse(string text)
