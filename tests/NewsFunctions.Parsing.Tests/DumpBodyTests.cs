@@ -202,4 +202,11 @@ public sealed class DumpBodyTests
         Assert.Equal("物质在运动中会具备能量,如果发生碰撞,就会把能量以力的方式施加于另一方", blocks[0].Text);
         Assert.Equal("作者 简介 菜单 正文很短", blocks[1].Text);
     }
+
+    [Theory]
+    [InlineData("“特别声明:以上作品内容(包括在内的视频、图片或音频)为自媒体平台用户上传并发布,本平台仅提供信息存储空间服务。", true)]
+    [InlineData("【免责声明】本文仅代表作者本人观点，与本网站无关，本网站对文中陈述、观点判断保持中立，不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证。", true)]
+    [InlineData("外交部发言人表示，中方注意到有关国家发表的特别声明，将根据事态发展作出回应。", false)]
+    public void Labelled_disclaimer_is_a_footer_however_long(string line, bool expected) =>
+        Assert.Equal(expected, Extraction.Boilerplate.IsFooter(new Extraction.Block(line)));
 }

@@ -17,7 +17,20 @@ internal static class Boilerplate
 
     /// <summary>A footer line: copyright, ICP licence, sponsor. Only short lines count, so a paragraph that mentions copyright stays.</summary>
     public static bool IsFooter(Block block) =>
-        block.Letters < 160 && (StrongFooterMarkers.Any(block.Text.Contains) || (block.Letters < 60 && FooterMarkers.Any(m => IsFooterPlaced(block, m))));
+        (block.Letters < 160 && (StrongFooterMarkers.Any(block.Text.Contains) || (block.Letters < 60 && FooterMarkers.Any(m => IsFooterPlaced(block, m)))))
+        || (block.Letters < 400 && IsDisclaimer(block.Text));
+
+    private static readonly string[] DisclaimerLabels = ["特别声明", "免责声明", "版权声明"];
+
+    /// <summary>"特别声明：以上内容为自媒体平台用户上传…": a labelled disclaimer, however long, opening its line.</summary>
+    private static bool IsDisclaimer(string text)
+    {
+        var start = text.AsSpan().TrimStart(" “\"【[(（".AsSpan());
+        foreach (var label in DisclaimerLabels)
+            if (start.StartsWith(label, StringComparison.Ordinal) && start.Length > label.Length && start[label.Length] is ':' or '：' or '】' or ']')
+                return true;
+        return false;
+    }
 
     /// <summary>A footer word heads or closes its line ("联系我们 | …", "…未经授权请勿转载"), or the line has no sentence in it.</summary>
     private static bool IsFooterPlaced(Block block, string marker)
