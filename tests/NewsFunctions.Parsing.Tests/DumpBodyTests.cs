@@ -162,6 +162,8 @@ public sealed class DumpBodyTests
     [InlineData("【相关报道】", true)]
     [InlineData("相关链接:", true)]
     [InlineData("推荐", true)]
+    [InlineData("推荐阅读:县交警8月1日起专项整治电动车违法行为", true)]
+    [InlineData("推荐这本书", false)]
     [InlineData("推荐阅读这本书的理由有三个", false)]
     public void Related_headings(string line, bool expected) => Assert.Equal(expected, Extraction.Boilerplate.IsRelatedHeading(new Extraction.Block(line)));
 
@@ -209,4 +211,14 @@ public sealed class DumpBodyTests
     [InlineData("外交部发言人表示，中方注意到有关国家发表的特别声明，将根据事态发展作出回应。", false)]
     public void Labelled_disclaimer_is_a_footer_however_long(string line, bool expected) =>
         Assert.Equal(expected, Extraction.Boilerplate.IsFooter(new Extraction.Block(line)));
+
+    [Fact]
+    public void Related_link_with_its_heading_on_one_line_ends_the_body()
+    {
+        var article = Parse("县里的夜班公交开通了", "",
+            "从下周一起，县城公交开通三条夜班线路，末班车延长到晚上十一点，方便下夜班的工人和晚归的市民回家。", "",
+            "县交通局说，夜班车每半小时一班，票价不变，老年卡和学生卡照常使用。", "",
+            "推荐阅读:县交警:8月1日起,专项整治电动车违法行为");
+        Assert.EndsWith("学生卡照常使用。", article.Body);
+    }
 }

@@ -97,10 +97,10 @@ internal static class BodyLocator
         var prose = 0;
         for (var i = start; i <= end; i++)
         {
+            // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
+            if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
             if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) prose += blocks[i].Letters;
             else if (prose > 0 && roles[i] == BlockRole.Footer) return i - 1;
-            // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
-            else if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
         }
         return end;
     }

@@ -47,13 +47,20 @@ internal static class Boilerplate
         ["相关新闻", "相关阅读", "相关链接", "相关文章", "相关报道", "推荐", "推荐阅读", "相关推荐", "精彩推荐", "为你推荐", "延伸阅读", "热点推荐",
          "热门推荐", "猜你喜欢", "你可能还想看", "你可能也喜欢"];
 
-    /// <summary>"推荐阅读", "相关报道:" alone on a line: what follows are other articles, not this one.</summary>
+    /// <summary>
+    /// "推荐阅读", "相关报道:" alone on a line, or heading a link ("推荐阅读:某某新闻"): what follows are other
+    /// articles, not this one.
+    /// </summary>
     public static bool IsRelatedHeading(Block block)
     {
-        if (block.Letters > 8) return false;
-        var text = block.Text.AsSpan().Trim().TrimEnd(":：>》 ".AsSpan()).TrimStart("【[ ".AsSpan()).TrimEnd("】]".AsSpan());
+        if (block.Letters > 60) return false;
+        var text = block.Text.AsSpan().Trim().TrimStart("【[ ".AsSpan());
         foreach (var heading in RelatedHeadings)
-            if (text.SequenceEqual(heading)) return true;
+        {
+            if (!text.StartsWith(heading, StringComparison.Ordinal)) continue;
+            var rest = text[heading.Length..].TrimStart("】]".AsSpan());
+            if (rest.IsEmpty || rest.TrimEnd(":：>》 ".AsSpan()).IsEmpty || (rest[0] is ':' or '：' && block.Letters < 60)) return true;
+        }
         return false;
     }
 
