@@ -124,7 +124,9 @@ public sealed class DumpBodyTests
 
     [Theory]
     [InlineData("记者：首先欢迎你来接受采访，你是农机方面的专家，请问你怎样看待农业补贴的问题？", false)]
+    [InlineData("记者:首先欢迎你来接受我们的采访,你是农机行业的专家,想必对农业也非常熟悉了,请问你怎样", false)]
     [InlineData("记者：张三 李四", true)]
+    [InlineData("作者: 某某   来源: 某某网   发布日期: 9/17/2004 5:54:13 AM", true)]
     [InlineData("来源：新华网 作者：王五 发布时间：2024-05-01", true)]
     public void Interview_question_after_a_label_is_prose(string line, bool isMeta) =>
         Assert.Equal(isMeta, Extraction.Roles.IsMeta(new Extraction.Block(line)));
