@@ -223,4 +223,11 @@ public sealed class DumpBodyTests
             "推荐阅读:县交警:8月1日起,专项整治电动车违法行为");
         Assert.EndsWith("学生卡照常使用。", article.Body);
     }
+
+    [Fact]
+    public void Box_bullets_mark_side_column_links()
+    {
+        var blocks = TextDumpParser.ToBlocks("□ March 2006\n□ 为什么显示这个广告?", default);
+        Assert.All(blocks, b => Assert.True(b.LinkDensity > 0.5));
+    }
 }

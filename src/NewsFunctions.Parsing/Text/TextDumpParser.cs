@@ -106,7 +106,7 @@ internal static class TextDumpParser
             TextStats.Count(line, out var teaserLetters, out _);
             if (teaserLetters < 50) return line.Length;
         }
-        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '◆' or '★' or '»' or '>' or '-')
+        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '□' or '◆' or '★' or '»' or '>' or '-')
         {
             TextStats.Count(line, out var letters, out var punctuation);
             if (punctuation == 0 || letters < 50) count = line.Length;
