@@ -230,4 +230,13 @@ public sealed class DumpBodyTests
         var blocks = TextDumpParser.ToBlocks("□ March 2006\n□ 为什么显示这个广告?", default);
         Assert.All(blocks, b => Assert.True(b.LinkDensity > 0.5));
     }
+
+    [Fact]
+    public void Official_notice_keeps_its_issuer_and_date_under_the_last_paragraph()
+    {
+        var article = Parse("某某县人民政府关于夜班公交开通的通告", "", "发布日期: 2022-01-28", "",
+            "为方便群众夜间出行，经研究决定，自二月一日起开通三条夜班公交线路，末班车延长到晚上十一点，现将有关事项通告如下。", "",
+            "请沿线单位和群众相互转告，遵守乘车秩序。特此通告。", "", "某某县人民政府", "2022年1月27日", "", "扫一扫在手机打开当前页");
+        Assert.Equal(["某某县人民政府", "2022年1月27日"], article.Paragraphs.TakeLast(2));
+    }
 }
