@@ -26,6 +26,8 @@ internal static class Boilerplate
     private static bool IsDisclaimer(string text)
     {
         var start = text.AsSpan().TrimStart(" “\"【[(（".AsSpan());
+        // Every label starts with one of these: most lines are passed over after one comparison.
+        if (start.IsEmpty || start[0] is not ('特' or '免' or '版')) return false;
         foreach (var label in DisclaimerLabels)
             if (start.StartsWith(label, StringComparison.Ordinal) && start.Length > label.Length && start[label.Length] is ':' or '：' or '】' or ']')
                 return true;

@@ -22,6 +22,8 @@ internal static class FeedItems
     {
         var teasers = new bool[blocks.Count];
         var bylines = Bylines(blocks);
+        // Most pages have no teaser bylines at all.
+        if (Array.IndexOf(bylines, true) < 0) return teasers;
         var previous = -1;
         var between = 0;
         var dated = false;
@@ -70,7 +72,9 @@ internal static class FeedItems
     private static bool[] Bylines(IReadOnlyList<Block> blocks)
     {
         var bylines = new bool[blocks.Count];
-        Dictionary<string, int>? shapes = null;
+        // Shapes first (no regular expression): only a dated shape seen three times is worth parsing as a date.
+        var shapes = new string?[blocks.Count];
+        Dictionary<string, int>? counts = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (!IsShort(blocks[i])) continue;
@@ -79,10 +83,17 @@ internal static class FeedItems
                 bylines[i] = true;
                 continue;
             }
+            if (!DateParser.ContainsYear(blocks[i].Text)) continue;
+            var shape = shapes[i] = Shape(blocks[i].Text);
+            counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            counts[shape] = counts.GetValueOrDefault(shape) + 1;
+        }
+        if (counts is null) return bylines;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (shapes[i] is not { } shape || counts[shape] < 3) continue;
             // A post header carries its full time (2005-03-21 01:20:44); a teaser list, the day alone.
-            if (!DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) || hasTime) continue;
-            shapes ??= Shapes(blocks);
-            bylines[i] = shapes[Shape(blocks[i].Text)] >= 3;
+            bylines[i] = DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) && !hasTime;
         }
         return bylines;
     }
@@ -99,27 +110,16 @@ internal static class FeedItems
         return false;
     }
 
-    /// <summary>Dated short lines by shape (every run of digits as one 0): the same shape three times is a list's bylines.</summary>
-    private static Dictionary<string, int> Shapes(IReadOnlyList<Block> blocks)
-    {
-        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var block in blocks)
-        {
-            if (!IsShort(block) || !DateParser.ContainsYear(block.Text)) continue;
-            var shape = Shape(block.Text);
-            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
-        }
-        return shapes;
-    }
-
+    /// <summary>A line's shape: every run of digits as one 0, so dates of one format and layout look alike.</summary>
     internal static string Shape(string text)
     {
-        var shape = new System.Text.StringBuilder(text.Length);
+        Span<char> shape = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
-            if (!char.IsAsciiDigit(c)) shape.Append(c);
-            else if (shape.Length == 0 || shape[^1] != '0') shape.Append('0');
+            if (!char.IsAsciiDigit(c)) shape[length++] = c;
+            else if (length == 0 || shape[length - 1] != '0') shape[length++] = '0';
         }
-        return shape.ToString();
+        return new string(shape[..length]);
     }
 }

@@ -16,7 +16,8 @@ internal static class FirstPost
         for (var i = 0; i < bodyStart; i++)
         {
             var text = blocks[i].Text;
-            if (blocks[i].Letters is 0 or >= 120 || !DateParser.ContainsYear(text)) continue;
+            // A header's time has a colon: most dated lines (a teaser's day) are passed over without a regular expression.
+            if (blocks[i].Letters is 0 or >= 120 || !text.Contains(':', StringComparison.Ordinal) || !DateParser.ContainsYear(text)) continue;
             if (!DateParser.TryFind(text, out _, out var hasTime, out var span) || !hasTime) continue;
             headers.Add((i, FeedItems.Shape(text[span.Start..])));
         }
