@@ -73,8 +73,8 @@ internal static class FeedItems
     {
         var bylines = new bool[blocks.Count];
         // Shapes first (no regular expression): only a dated shape seen three times is worth parsing as a date.
-        var shapes = new string?[blocks.Count];
-        Dictionary<string, int>? counts = null;
+        var shapes = new ulong[blocks.Count];
+        Dictionary<ulong, int>? counts = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (!IsShort(blocks[i])) continue;
@@ -85,13 +85,13 @@ internal static class FeedItems
             }
             if (!DateParser.ContainsYear(blocks[i].Text)) continue;
             var shape = shapes[i] = Shape(blocks[i].Text);
-            counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            counts ??= [];
             counts[shape] = counts.GetValueOrDefault(shape) + 1;
         }
         if (counts is null) return bylines;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (shapes[i] is not { } shape || counts[shape] < 3) continue;
+            if (shapes[i] == 0 || counts[shapes[i]] < 3) continue;
             // A post header carries its full time (2005-03-21 01:20:44); a teaser list, the day alone.
             bylines[i] = DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) && !hasTime;
         }
@@ -110,16 +110,21 @@ internal static class FeedItems
         return false;
     }
 
-    /// <summary>A line's shape: every run of digits as one 0, so dates of one format and layout look alike.</summary>
-    internal static string Shape(string text)
+    /// <summary>
+    /// A line's shape, hashed: every run of digits as one 0, so dates of one format and layout look alike
+    /// (FNV-1a over the shape's characters, never 0; no string is built).
+    /// </summary>
+    internal static ulong Shape(ReadOnlySpan<char> text)
     {
-        Span<char> shape = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-        var length = 0;
+        var hash = 14695981039346656037UL;
+        var previousDigit = false;
         foreach (var c in text)
         {
-            if (!char.IsAsciiDigit(c)) shape[length++] = c;
-            else if (length == 0 || shape[length - 1] != '0') shape[length++] = '0';
+            var digit = char.IsAsciiDigit(c);
+            if (digit && previousDigit) continue;
+            previousDigit = digit;
+            hash = (hash ^ (digit ? '0' : c)) * 1099511628211UL;
         }
-        return new string(shape[..length]);
+        return hash == 0 ? 1 : hash;
     }
 }

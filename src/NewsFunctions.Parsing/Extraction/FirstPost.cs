@@ -12,14 +12,14 @@ internal static class FirstPost
 
     public static (int Start, int End)? Find(IReadOnlyList<Block> blocks, double[] scores, int bodyStart)
     {
-        var headers = new List<(int Index, string Shape)>();
+        var headers = new List<(int Index, ulong Shape)>();
         for (var i = 0; i < bodyStart; i++)
         {
             var text = blocks[i].Text;
             // A header's time has a colon: most dated lines (a teaser's day) are passed over without a regular expression.
             if (blocks[i].Letters is 0 or >= 120 || !text.Contains(':', StringComparison.Ordinal) || !DateParser.ContainsYear(text)) continue;
             if (!DateParser.TryFind(text, out _, out var hasTime, out var span) || !hasTime) continue;
-            headers.Add((i, FeedItems.Shape(text[span.Start..])));
+            headers.Add((i, FeedItems.Shape(text.AsSpan(span.Start.GetOffset(text.Length)))));
         }
         foreach (var (first, shape) in headers)
         {
