@@ -89,11 +89,19 @@ internal static class FeedItems
             counts[shape] = counts.GetValueOrDefault(shape) + 1;
         }
         if (counts is null) return bylines;
+        // Lines of one shape share their format: the date parser runs once per shape.
+        Dictionary<ulong, bool>? dayOnly = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (shapes[i] == 0 || counts[shapes[i]] < 3) continue;
-            // A post header carries its full time (2005-03-21 01:20:44); a teaser list, the day alone.
-            bylines[i] = DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) && !hasTime;
+            dayOnly ??= [];
+            if (!dayOnly.TryGetValue(shapes[i], out var isByline))
+            {
+                // A post header carries its full time (2005-03-21 01:20:44); a teaser list, the day alone.
+                isByline = DateParser.TryFind(blocks[i].Text, out _, out var hasTime, out _) && !hasTime;
+                dayOnly[shapes[i]] = isByline;
+            }
+            bylines[i] = isByline;
         }
         return bylines;
     }
@@ -103,10 +111,15 @@ internal static class FeedItems
     internal static bool EndsWithRelativeTime(string text)
     {
         var trimmed = text.AsSpan().TrimEnd();
+        if (trimmed.IsEmpty) return false;
         // Most short lines end otherwise: one look at the last letter spares the comparisons.
-        if (trimmed.IsEmpty || trimmed[^1] is not ('前' or '日' or '天' or '剛' or '刚' or 'o' or 'O' or 'y' or 'Y')) return false;
+        var last = char.ToLowerInvariant(trimmed[^1]);
+        if (last is not ('前' or '日' or '天' or '剛' or '刚' or 'o' or 'y')) return false;
         foreach (var relative in RelativeTimes)
-            if (trimmed.EndsWith(relative, StringComparison.OrdinalIgnoreCase)) return true;
+        {
+            if (relative[^1] != last) continue;
+            if (trimmed.EndsWith(relative, char.IsAscii(last) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return true;
+        }
         return false;
     }
 
