@@ -78,8 +78,8 @@ internal static class ArticleBuilder
     }
 
     /// <summary>
-    /// An official notice closes with its issuer and date on lines of their own ("吉林省人民政府" then
-    /// "2022年1月27日") right under the last paragraph: they are part of the document, though neither is prose.
+    /// An official notice closes with its issuer and date on lines of their own ("示例市人民政府" then
+    /// "2023年3月15日") right under the last paragraph: they are part of the document, though neither is prose.
     /// </summary>
     private static IEnumerable<string> Signature(IReadOnlyList<Block> blocks, BlockRole[] roles, int end)
     {

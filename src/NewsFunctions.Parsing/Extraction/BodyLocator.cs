@@ -191,15 +191,15 @@ internal static class BodyLocator
             var density = (double)block.Punctuation / letters;
             return density > 0.5 && letters < 20 ? -letters * 0.5 : plain + 2;
         }
-        // A short "票价:40元" row belongs to a list inside the article as much as to furniture: nearly neutral.
+        // A short "票价:45元" row belongs to a list inside the article as much as to furniture: nearly neutral.
         if (linkDensity == 0 && IsLabelValue(block.Text)) return -1;
         // No punctuation: a short label, menu item or headline; a long run is a menu or a tag cloud.
         return letters < 12 ? -letters * 0.5 - 3 : -plain * 0.3 - 3;
     }
 
     /// <summary>
-    /// "成人票原价:40元", "咨询电话:12345678": a label of 2-8 CJK letters, a colon and a short figure (a teaser
-    /// headline "新颖有趣:某某体验" has no digits).
+    /// "普通票原价:45元", "咨询电话:87650001": a label of 2-8 CJK letters, a colon and a short figure (a teaser
+    /// headline "新鲜好玩:某某探访" has no digits).
     /// </summary>
     internal static bool IsLabelValue(string text)
     {

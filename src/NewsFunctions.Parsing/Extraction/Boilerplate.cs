@@ -22,7 +22,7 @@ internal static class Boilerplate
 
     private static readonly string[] DisclaimerLabels = ["特别声明", "免责声明", "版权声明"];
 
-    /// <summary>"特别声明：以上内容为自媒体平台用户上传…": a labelled disclaimer, however long, opening its line.</summary>
+    /// <summary>"特别声明：以上文章由作者本人提供…": a labelled disclaimer, however long, opening its line.</summary>
     private static bool IsDisclaimer(string text)
     {
         var start = text.AsSpan().TrimStart(" “\"【[(（".AsSpan());

@@ -2,8 +2,8 @@ namespace NewsFunctions.Parsing.Extraction;
 
 /// <summary>
 /// Feeds and "you may also like" lists print every teaser under a short byline of its own: a source with a
-/// relative time ("Reuters · 3 小時前") or a date in the same shape as many others on the page ("News •
-/// 2024年5月21日", the day without a time). A line between two such bylines a few lines apart is a teaser,
+/// relative time ("某某社 · 4 小時前") or a date in the same shape as many others on the page ("News •
+/// 2023年6月12日", the day without a time). A line between two such bylines a few lines apart is a teaser,
 /// however long its summary, unless another date sits between them: an article's dateline is followed by its
 /// paragraphs, not by another byline.
 /// </summary>

@@ -2,7 +2,7 @@ namespace NewsFunctions.Parsing.Extraction;
 
 /// <summary>
 /// A blog front page or a forum thread prints every post under a header row ending in the same way: the full
-/// time and the same tools after it ("…    2005-03-18 01:28:08    [top]"). The article is the first post,
+/// time and the same tools after it ("…    2007-06-18 03:47:12    [top]"). The article is the first post,
 /// even when a later one is longer, so a body found under a later header moves up to the first post's prose.
 /// </summary>
 internal static class FirstPost

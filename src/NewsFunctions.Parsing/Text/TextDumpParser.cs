@@ -62,7 +62,7 @@ internal static class TextDumpParser
 
     /// <summary>
     /// A "most read" list prints its numbered headlines one under another; an article's numbered points
-    /// ("1、上海博物馆" then its details, "2、…") each have lines of their own between them. A numbered line with
+    /// ("1、青石镇博物馆" then its details, "2、…") each have lines of their own between them. A numbered line with
     /// no numbered neighbour is such a point: plain text, not a guessed link.
     /// </summary>
     private static void KeepNumberedItemsWithContent(List<Block> blocks)
@@ -163,7 +163,7 @@ internal static class TextDumpParser
         if (punctuation == 0) return LeftColumnCut(line, cells, letters);
         // A dateline's cells are its fields (the writer's name beside the date), not a side column.
         if (DateParser.TryFind(line, out _, out _, out _)) return line;
-        // "少。    太阳岛上造雪忙" under a line of prose: the last words of a hard-wrapped paragraph, a side column beside them.
+        // "少。    青石镇上赏灯忙" under a line of prose: the last words of a hard-wrapped paragraph, a side column beside them.
         if (afterProse && cells[0][^1] is '。' or '？' or '！' or '?' or '!') return cells[0];
         if (letters < 20) return line;
         var rest = 0;
@@ -176,7 +176,7 @@ internal static class TextDumpParser
     }
 
     /// <summary>
-    /// "海姑娘, 27岁    距墨尔本西北约110公里,是当年…": a left column's scrap (a profile, a menu item) printed before a
+    /// "石头妹, 31岁    在青石镇东南约40公里,是早年…": a left column's scrap (a profile, a menu item) printed before a
     /// line of prose: the prose alone, when it is far the longer.
     /// </summary>
     private static string LeftColumnCut(string line, IReadOnlyList<string> cells, int firstLetters)
