@@ -27,6 +27,7 @@ internal static class ArticleBuilder
         cancellationToken.ThrowIfCancellationRequested();
 
         var paragraphs = BodyParagraphs(blocks, roles, start, end, title);
+        paragraphs.AddRange(Signature(blocks, roles, end));
         if (paragraphs.Count == 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "A headline was found but no body text after it.", format);
         title ??= FallbackTitle(paragraphs);
@@ -74,6 +75,31 @@ internal static class ArticleBuilder
             paragraphs.Add(text);
         }
         return paragraphs;
+    }
+
+    /// <summary>
+    /// An official notice closes with its issuer and date on lines of their own ("示例市人民政府" then
+    /// "2023年3月15日") right under the last paragraph: they are part of the document, though neither is prose.
+    /// </summary>
+    private static IEnumerable<string> Signature(IReadOnlyList<Block> blocks, BlockRole[] roles, int end)
+    {
+        if (end < 0 || blocks[end].Text.Length == 0 || blocks[end].Text[^1] is not ('。' or '！' or '!')) yield break;
+        var issuer = NextLine(blocks, end);
+        var date = issuer < 0 ? -1 : NextLine(blocks, issuer);
+        if (date < 0 || date - end > 4) yield break;
+        var name = blocks[issuer];
+        if (roles[issuer] != BlockRole.Text || name.Letters is < 4 or > 20 || name.Punctuation > 0 || name.LinkChars > 0 || !name.Text.All(c => TextStats.IsCjk(c) || c == ' '))
+            yield break;
+        if (roles[date] != BlockRole.Meta || blocks[date].Letters > 12 || !DateParser.TryFind(blocks[date].Text, out _, out _, out _)) yield break;
+        yield return name.Text;
+        yield return blocks[date].Text;
+    }
+
+    private static int NextLine(IReadOnlyList<Block> blocks, int index)
+    {
+        for (var i = index + 1; i < blocks.Count; i++)
+            if (blocks[i].Letters > 0) return i;
+        return -1;
     }
 
     private static readonly string[] NotSiteNames = ["copyright", "about", "all rights reserved", "版权所有", "首页", "home"];

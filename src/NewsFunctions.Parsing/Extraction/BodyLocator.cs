@@ -7,27 +7,61 @@ namespace NewsFunctions.Parsing.Extraction;
 /// </summary>
 internal static class BodyLocator
 {
+    /// <summary>A best run worth less than this (a sentence or two) means the page has no prose to speak of.</summary>
+    private const double WeakRun = 50;
+
     public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
     {
         var repeated = Repeated(blocks);
-        double best = 0, current = 0;
-        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        var teasers = FeedItems.Teasers(blocks);
+        var scores = new double[blocks.Count];
         var previousPlaceholder = false;
         for (var i = 0; i < blocks.Count; i++)
         {
             var score = repeated[i] ? -0.5 * blocks[i].Letters - 2 : Score(blocks[i], roles[i]);
             if (blocks[i].FurnitureHint && score > 0) score *= 0.5;
+            // A teaser's summary is prose, but it belongs to a list of links to other articles.
+            if (teasers[i] && score > 0) score = -0.5 * score;
             // A run of pictures (a gallery inside the article) costs no more than one picture.
             if (blocks[i].IsPlaceholder && previousPlaceholder) score = -1;
             if (blocks[i].Text.Length > 0) previousPlaceholder = blocks[i].IsPlaceholder;
+            scores[i] = score;
+        }
+        var (start, end, best) = BestRun(scores);
+        if (best < WeakRun)
+        {
+            // A table of contents or a list of names has no sentences: its plain lines (not links, not repeated)
+            // are the content, so they count for themselves and the largest block of them is the body.
+            for (var i = 0; i < blocks.Count; i++)
+                if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i] && !teasers[i]) scores[i] = 0.5 * blocks[i].Letters;
+            var (listStart, listEnd, listBest) = BestRun(scores);
+            if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
+        }
+        else if (FirstPost.Find(blocks, scores, start) is { } firstPost)
+        {
+            (start, end) = firstPost;
+        }
+        return start >= 0 ? (start, end) : Fallback(blocks, roles);
+    }
+
+    private static bool IsPlainListLine(Block block, BlockRole role) =>
+        role == BlockRole.Text && block.LinkChars == 0 && !block.GuessedLink && !block.FurnitureHint && block.Letters is > 0 and < 80;
+
+    /// <summary>The maximum-subarray search (Kadane): the run with the highest total, or -1 when none is positive.</summary>
+    internal static (int Start, int End, double Total) BestRun(ReadOnlySpan<double> scores)
+    {
+        double best = 0, current = 0;
+        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
             if (current <= 0)
             {
-                current = score;
+                current = scores[i];
                 currentStart = i;
             }
             else
             {
-                current += score;
+                current += scores[i];
             }
             if (current > best)
             {
@@ -36,7 +70,7 @@ internal static class BodyLocator
                 bestEnd = i;
             }
         }
-        return bestStart >= 0 ? (bestStart, bestEnd) : Fallback(blocks, roles);
+        return (bestStart, bestEnd, best);
     }
 
     /// <summary>
@@ -54,14 +88,19 @@ internal static class BodyLocator
         return (best, best);
     }
 
-    /// <summary>A footer line (版权声明, Copyright) inside the run ends the article, even if long notices follow it.</summary>
+    /// <summary>
+    /// A footer line (版权声明, Copyright) or a related-articles heading (推荐阅读) inside the run ends the article,
+    /// even if long notices or teasers with summaries follow it.
+    /// </summary>
     public static int CutAtFooter(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
     {
-        var seenText = false;
+        var prose = 0;
         for (var i = start; i <= end; i++)
         {
-            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) seenText = true;
-            else if (roles[i] == BlockRole.Footer && seenText) return i - 1;
+            // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
+            if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
+            if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) prose += blocks[i].Letters;
+            else if (prose > 0 && roles[i] == BlockRole.Footer) return i - 1;
         }
         return end;
     }
@@ -93,7 +132,15 @@ internal static class BodyLocator
         return end;
     }
 
-    private static bool IsDatedLabel(Block block, BlockRole role) => role == BlockRole.Meta && DateParser.TryFind(block.Text, out _, out _, out _);
+    /// <summary>A labelled or bare date line; a date in parentheses is a stamp on a comment or teaser, not a post's header.</summary>
+    private static bool IsDatedLabel(Block block, BlockRole role)
+    {
+        if (role != BlockRole.Meta || !DateParser.TryFind(block.Text, out _, out _, out var span)) return false;
+        var (offset, length) = span.GetOffsetAndLength(block.Text.Length);
+        var before = block.Text.AsSpan(0, offset).TrimEnd();
+        var after = block.Text.AsSpan(offset + length).TrimStart();
+        return !(before.EndsWith("(") || before.EndsWith("（")) || !(after.StartsWith(")") || after.StartsWith("）"));
+    }
 
     /// <summary>A long line of space-separated names or tags with hardly any punctuation: a list, not prose.</summary>
     private static bool IsWordList(Block block)
@@ -144,7 +191,28 @@ internal static class BodyLocator
             var density = (double)block.Punctuation / letters;
             return density > 0.5 && letters < 20 ? -letters * 0.5 : plain + 2;
         }
+        // A short "票价:45元" row belongs to a list inside the article as much as to furniture: nearly neutral.
+        if (linkDensity == 0 && IsLabelValue(block.Text)) return -1;
         // No punctuation: a short label, menu item or headline; a long run is a menu or a tag cloud.
         return letters < 12 ? -letters * 0.5 - 3 : -plain * 0.3 - 3;
+    }
+
+    /// <summary>
+    /// "普通票原价:45元", "咨询电话:87650001": a label of 2-8 CJK letters, a colon and a short figure (a teaser
+    /// headline "新鲜好玩:某某探访" has no digits).
+    /// </summary>
+    internal static bool IsLabelValue(string text)
+    {
+        var colon = text.IndexOfAny([':', '：']);
+        if (colon is < 2 or > 8 || text.Length - colon - 1 is < 1 or > 24) return false;
+        for (var i = 0; i < colon; i++)
+            if (!TextStats.IsCjk(text[i])) return false;
+        var digits = false;
+        for (var i = colon + 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || text[i] is ':' or '：') return false;
+            digits |= char.IsAsciiDigit(text[i]);
+        }
+        return digits;
     }
 }

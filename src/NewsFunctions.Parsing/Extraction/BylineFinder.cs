@@ -20,7 +20,7 @@ internal static class BylineFinder
             if (block.Letters > 80 && roles[i] == BlockRole.Text) continue;
             foreach (var (field, labelled) in Labels.ReadLabelledValues(block.Text))
             {
-                // Tables put the label in one cell and the value in the next: "发文机关:" | "吉林省人民政府".
+                // Tables put the label in one cell and the value in the next: "发文机关:" | "示例市人民政府".
                 var value = labelled.Length == 0 && i + 1 < blocks.Count && blocks[i + 1].Letters is > 0 and <= 30 && Labels.FirstLabelIndex(blocks[i + 1].Text) < 0
                     ? blocks[i + 1].Text
                     : labelled;

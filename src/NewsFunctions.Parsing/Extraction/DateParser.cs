@@ -55,15 +55,18 @@ internal static partial class DateParser
     }
 
     /// <summary>Cheap pre-check (four digits starting 19 or 20) so most lines never reach the regex.</summary>
-    private static bool ContainsYear(string text)
+    internal static bool ContainsYear(string text)
     {
-        for (var i = 0; i + 3 < text.Length; i++)
+        // A vectorised search for the next '1' or '2' skips the letters between them.
+        var rest = text.AsSpan();
+        while (true)
         {
-            if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0'))
-                if (char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
-                    return true;
+            var at = rest.IndexOfAny('1', '2');
+            if (at < 0 || at + 3 >= rest.Length) return false;
+            if ((rest[at] == '1' ? rest[at + 1] == '9' : rest[at + 1] == '0') && char.IsAsciiDigit(rest[at + 2]) && char.IsAsciiDigit(rest[at + 3]))
+                return true;
+            rest = rest[(at + 1)..];
         }
-        return false;
     }
 
     /// <summary>Machine dates from meta tags, JSON-LD and time elements (ISO 8601 and close relatives).

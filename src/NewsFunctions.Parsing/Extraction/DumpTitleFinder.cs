@@ -47,7 +47,9 @@ internal static class DumpTitleFinder
             // A dump's bullets and [placeholders] mark menu lines; in a row of cells they belong to the other cells.
             if ((blocks[i].LinkDensity > 0.5 && blocks[i].Cells.Count == 0) || cellBullet) score -= 8;
             // "user | headline | 2023-04-02 10:00": the dateline printed in the next cell.
-            if (below.Kind < 2 && blocks[i].Cells.Any(c => c != text && DateParser.TryFind(c, out _, out _, out _))) score += below.Kind == 1 ? 7 : 15;
+            // A date inside the headline's own cell ("·某某(2008-07-01 13:48PM)") is a teaser's stamp, not a dateline beside it.
+            if (below.Kind < 2 && blocks[i].Cells.Any(c => c != text && HeadlineLike(c, tight) != text && DateParser.TryFind(c, out _, out _, out _)))
+                score += below.Kind == 1 ? 7 : 15;
             if (roles[i] == BlockRole.Noise) score -= 6;
             // A line of a few letters is more often a button ("分享/收藏") or a column's name than a headline.
             if (normalized.Length < 6 && !isCrumb) score -= 6;
@@ -164,6 +166,8 @@ internal static class DumpTitleFinder
             if (roles[i] == BlockRole.Breadcrumb) break;
             if (roles[i] == BlockRole.Meta || block.Cells.Any(c => Roles.IsMeta(new Block(c))))
             {
+                // "headline    2007-06-21 02:31:55": a row that prints its own headline before the date is no line's dateline.
+                if (HasHeadlineBeforeDate(block)) break;
                 var labelled = Labels.ReadLabelledValues(block.Text).Any(v => v.Field != Labels.Field.Other);
                 return new Follower(DateParser.TryFind(block.Text, out _, out _, out _) ? 2 : 1, seen, labelled);
             }
@@ -176,6 +180,18 @@ internal static class DumpTitleFinder
             if (block.Letters > blocks[index].Letters && block.LinkDensity < 0.5 && HeadlineLike(block.Text) is not null) break;
         }
         return default;
+    }
+
+    private static bool HasHeadlineBeforeDate(Block block)
+    {
+        for (var c = 1; c < block.Cells.Count; c++)
+        {
+            if (!DateParser.TryFind(block.Cells[c], out _, out _, out _)) continue;
+            var headline = block.Cells[c - 1];
+            TextStats.Count(headline, out var letters, out _);
+            return letters >= 4 && !Roles.IsMeta(new Block(headline)) && !Boilerplate.IsNoise(new Block(headline)) && HeadlineLike(headline) is not null;
+        }
+        return false;
     }
 
     /// <summary>

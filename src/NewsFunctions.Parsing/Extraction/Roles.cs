@@ -35,6 +35,9 @@ internal static class Roles
         // In a sentence ("他告诉记者：……") a label is speech, not a field: prose counts only labels that open the line.
         if (block.Letters > 40 && block.Punctuation >= 3 && Labels.FirstLabelIndex(block.Text) > 2) return false;
         var labelled = Labels.ReadLabelledValues(block.Text);
+        // "记者：你平时怎么安排训练？": an interview's question, sentences after one label (perhaps hard-wrapped), not a field.
+        if (labelled.Count <= 1 && block.Letters > 30 && !DateParser.ContainsYear(block.Text)
+            && (block.Punctuation >= 3 || (block.Punctuation >= 2 && block.Text.TrimEnd()[^1] is '。' or '？' or '?' or '！' or '!'))) return false;
         if (labelled.Count > 0 && labelled.Any(v => v.Field != Labels.Field.Other)) return true;
         if (labelled.Count >= 2) return true;
         return block.Letters < 40 && block.Punctuation <= 1 && DateParser.TryFind(block.Text, out _, out _, out _);

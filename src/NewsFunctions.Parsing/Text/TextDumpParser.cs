@@ -20,6 +20,8 @@ internal static class TextDumpParser
     {
         var blocks = new List<Block>();
         var lineNumber = 0;
+        // The line above began with prose in the left column: a short cell that ends a sentence here continues it.
+        var previousProse = false;
         foreach (var range in text.AsSpan().Split('\n'))
         {
             if ((++lineNumber & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -34,6 +36,7 @@ internal static class TextDumpParser
             }
             if (IsLonePlaceholder(line))
             {
+                previousProse = false;
                 // "[0543172fdf]" alone on a line is a picture, inside or outside the article: a small cost, not a link's.
                 blocks.Add(new Block(line, line.Length) { IsPlaceholder = true });
                 continue;
@@ -48,17 +51,45 @@ internal static class TextDumpParser
                 if (line.Length == 0) continue;
             }
             var cells = heading > 0 ? [] : SplitCells(raw);
-            line = MainColumn(line, cells);
-            blocks.Add(new Block(line, PlaceholderChars(line)) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells });
+            line = MainColumn(line, cells, previousProse);
+            var block = new Block(line, PlaceholderChars(line, IsNumberedHeadline(line))) { HeadingLevel = heading, GuessedLink = IsNumberedHeadline(line), Cells = cells };
+            blocks.Add(block);
+            previousProse = cells.Count > 0 ? IsProse(cells[0]) : block.Letters >= 20 && block.Punctuation > 0;
         }
+        KeepNumberedItemsWithContent(blocks);
         return blocks;
+    }
+
+    /// <summary>
+    /// A "most read" list prints its numbered headlines one under another; an article's numbered points
+    /// ("1、青石镇博物馆" then its details, "2、…") each have lines of their own between them. A numbered line with
+    /// no numbered neighbour is such a point: plain text, not a guessed link.
+    /// </summary>
+    private static void KeepNumberedItemsWithContent(List<Block> blocks)
+    {
+        var previous = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Text.Length == 0 || blocks[i].IsPlaceholder) continue;
+            if (blocks[i].GuessedLink && (previous < 0 || !blocks[previous].GuessedLink))
+            {
+                var next = i + 1;
+                while (next < blocks.Count && (blocks[next].Text.Length == 0 || blocks[next].IsPlaceholder)) next++;
+                if (next == blocks.Count || !blocks[next].GuessedLink)
+                {
+                    var block = blocks[i];
+                    blocks[i] = new Block(block.Text, PlaceholderChars(block.Text, numbered: false)) { HeadingLevel = block.HeadingLevel, Cells = block.Cells };
+                }
+            }
+            previous = i;
+        }
     }
 
     /// <summary>
     /// Dumps lose links, but keep their traces: "[logo]" image placeholders and "•" menu bullets. They stand in for
     /// link text so menus score like link lists in HTML.
     /// </summary>
-    private static int PlaceholderChars(string line)
+    private static int PlaceholderChars(string line, bool numbered)
     {
         var count = 0;
         var depth = 0;
@@ -68,14 +99,14 @@ internal static class TextDumpParser
             if (depth > 0) count++;
             if (c == ']' && depth > 0) depth--;
         }
-        if (IsNumberedHeadline(line)) return line.Length;
+        if (numbered) return line.Length;
         if (line[0] == '[' && count < line.Length)
         {
             // "[thumbnail] Some headline": a teaser link with its picture.
             TextStats.Count(line, out var teaserLetters, out _);
             if (teaserLetters < 50) return line.Length;
         }
-        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '◆' or '★' or '»' or '>' or '-')
+        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '□' or '◆' or '★' or '»' or '>' or '-')
         {
             TextStats.Count(line, out var letters, out var punctuation);
             if (punctuation == 0 || letters < 50) count = line.Length;
@@ -125,13 +156,16 @@ internal static class TextDumpParser
     /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
     /// alone, so the scraps neither join the body nor break the sentence the hard-wrapped lines carry.
     /// </summary>
-    internal static string MainColumn(string line, IReadOnlyList<string> cells)
+    internal static string MainColumn(string line, IReadOnlyList<string> cells, bool afterProse = false)
     {
         if (cells.Count < 2) return line;
         TextStats.Count(cells[0], out var letters, out var punctuation);
-        if (letters < 20 || punctuation == 0) return line;
+        if (punctuation == 0) return LeftColumnCut(line, cells, letters);
         // A dateline's cells are its fields (the writer's name beside the date), not a side column.
         if (DateParser.TryFind(line, out _, out _, out _)) return line;
+        // "少。    青石镇上赏灯忙" under a line of prose: the last words of a hard-wrapped paragraph, a side column beside them.
+        if (afterProse && cells[0][^1] is '。' or '？' or '！' or '?' or '!') return cells[0];
+        if (letters < 20) return line;
         var rest = 0;
         for (var i = 1; i < cells.Count; i++)
         {
@@ -139,6 +173,30 @@ internal static class TextDumpParser
             rest += other;
         }
         return rest * 2 <= letters ? cells[0] : line;
+    }
+
+    /// <summary>
+    /// "石头妹, 31岁    在青石镇东南约40公里,是早年…": a left column's scrap (a profile, a menu item) printed before a
+    /// line of prose: the prose alone, when it is far the longer.
+    /// </summary>
+    private static string LeftColumnCut(string line, IReadOnlyList<string> cells, int firstLetters)
+    {
+        var last = cells[^1];
+        if (firstLetters >= 15 || !IsProse(last) || DateParser.TryFind(line, out _, out _, out _)) return line;
+        TextStats.Count(last, out var letters, out _);
+        var rest = 0;
+        for (var i = 0; i < cells.Count - 1; i++)
+        {
+            TextStats.Count(cells[i], out var other, out _);
+            rest += other;
+        }
+        return rest * 2 <= letters ? last : line;
+    }
+
+    private static bool IsProse(string text)
+    {
+        TextStats.Count(text, out var letters, out var punctuation);
+        return letters >= 20 && punctuation > 0;
     }
 
     private static bool IsLonePlaceholder(string line) =>
