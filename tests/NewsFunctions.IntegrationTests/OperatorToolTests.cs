@@ -61,6 +61,33 @@ public sealed class OperatorToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_imported_document_is_kept_in_the_container_so_reindex_can_read_it_again()
+    {
+        var content = Documents.Article("导入的文章", new DateOnly(2022, 3, 3));
+        // A stream that cannot seek, as a pipe would be: its bytes must reach both the container and the parser.
+        await using (var pipe = new ForwardOnlyStream(content))
+            Assert.Equal(IngestionStatus.Stored, (await _host.Service<IDocumentIngestion>().ImportAsync("imported/a.txt", pipe, CancellationToken.None)).Status);
+
+        var blob = await _host.Documents.GetBlobClient("imported/a.txt").DownloadContentAsync();
+        Assert.Equal(content, blob.Value.Content.ToArray());
+        var record = await _host.Service<DocumentLedger>().FindAsync(_host.Documents.Name, "imported/a.txt", CancellationToken.None);
+        Assert.Equal(blob.Value.Details.ETag.ToString(), record!.BlobETag);
+
+        var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
+        Assert.Equal(new ReindexSummary(1, 1, 0, 0, 0), await _host.Service<Reindexer>().RunAsync(ReindexScope.All, null, CancellationToken.None));
+        Assert.Equal(id, Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id);
+
+        // The trigger firing for the same blob afterwards finds it stored.
+        using var again = new MemoryStream(content);
+        Assert.Equal(IngestionStatus.Unchanged, (await _host.Service<IDocumentIngestion>().IngestBlobAsync("imported/a.txt", again, CancellationToken.None)).Status);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task Requeue_ingests_failed_documents_again_once_they_are_fixed()
     {
         await _host.UploadAndTriggerAsync("later.txt", "not yet an article"u8.ToArray());

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NewsFunctions.Content;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Documents;
@@ -38,12 +37,11 @@ internal static class StorageCommands
     public static Command Import()
     {
         var directory = new Argument<DirectoryInfo>("dir") { Description = "Folder of documents to parse and store." };
-        var command = new Command("import", "Parse documents and store the articles directly, without the Functions host.") { directory };
+        var command = new Command("import", "Upload documents and store their articles at once, without the Functions host (reindex can read them again later).") { directory };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = ContentServices.Build(parseResult);
             var ingestion = services.GetRequiredService<IDocumentIngestion>();
-            var container = services.GetRequiredService<IOptions<ContentOptions>>().Value.DocumentsContainer;
             var files = Files(parseResult.GetValue(directory)!);
             var counts = new Dictionary<IngestionStatus, int>();
             using (var progress = new Progress(files.Count, "imported"))
@@ -51,7 +49,7 @@ internal static class StorageCommands
                 foreach (var (file, name) in files)
                 {
                     await using var stream = file.OpenRead();
-                    var result = await ingestion.IngestAsync(new DocumentRef(container, name), stream, cancellationToken).ConfigureAwait(false);
+                    var result = await ingestion.ImportAsync(name, stream, cancellationToken).ConfigureAwait(false);
                     counts[result.Status] = counts.GetValueOrDefault(result.Status) + 1;
                     if (result.Status == IngestionStatus.Failed)
                         Console.Error.WriteLine($"failed  {name}: {result.FailureReason}: {result.FailureDetail}");

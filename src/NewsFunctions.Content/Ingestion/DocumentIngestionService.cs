@@ -18,6 +18,13 @@ public interface IDocumentIngestion
 
     Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a document in the documents container, as an upload would, then ingests it at once instead of waiting
+    /// for the blob trigger: the document stays where <c>reindex</c> and <c>requeue</c> read it again. When the host
+    /// runs too, its trigger finds the document already stored (<see cref="IngestionStatus.Unchanged"/>).
+    /// </summary>
+    Task<IngestionResult> ImportAsync(string blobName, Stream content, CancellationToken cancellationToken);
+
     Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, IngestOptions ingestOptions, CancellationToken cancellationToken);
 }
 
@@ -48,6 +55,27 @@ public sealed partial class DocumentIngestionService(
             // Deleted since the trigger fired: its content is still in hand, so ingest it without an ETag.
         }
         return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, etag), content, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IngestionResult> ImportAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        ArgumentNullException.ThrowIfNull(content);
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        // The same bytes go to the container and to the parser: a stream that cannot seek is read once, into memory.
+        var seekable = content.CanSeek ? content : await CopyAsync(content, cancellationToken).ConfigureAwait(false);
+        var start = seekable.Position;
+        var uploaded = await tables.DocumentsContainer.GetBlobClient(blobName).UploadAsync(seekable, overwrite: true, cancellationToken).ConfigureAwait(false);
+        seekable.Position = start;
+        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, uploaded.Value.ETag.ToString()), seekable, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Stream> CopyAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        return buffer;
     }
 
     public Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken) =>
