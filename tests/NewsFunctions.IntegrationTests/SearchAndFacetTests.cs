@@ -120,15 +120,43 @@ public sealed class SearchAndFacetTests : IAsyncLifetime
     [Fact]
     public async Task A_count_is_the_sum_of_its_counter_rows_including_the_single_row_layout_before_them()
     {
-        // A counter written by the layout before shards (one row per name), and a shard that went below zero (an
+        // A counter written by the layout before shards (one row per name), and shards that went below zero (an
         // article uncounted on another shard than it was counted on): only the sum means anything.
         var tables = _host.Service<ContentTables>();
         await tables.Facets.AddEntityAsync(new TableEntity("Category", "n|经济") { ["Name"] = "经济", ["Count"] = 5L });
-        await tables.Facets.UpsertEntityAsync(new TableEntity("Category", FacetCounters.CounterKey(FacetCounters.CounterShards - 1, "科技")) { ["Name"] = "科技", ["Count"] = -1L });
+        await tables.Facets.AddEntityAsync(new TableEntity("Category", FacetCounters.CounterKey(0, "空栏目")) { ["Name"] = "空栏目", ["Count"] = 1L });
+        await tables.Facets.AddEntityAsync(new TableEntity("Category", FacetCounters.CounterKey(1, "空栏目")) { ["Name"] = "空栏目", ["Count"] = -1L });
+        await tables.Facets.AddEntityAsync(new TableEntity("Category", FacetCounters.CounterKey(2, "负栏目")) { ["Name"] = "负栏目", ["Count"] = -1L });
 
         var categories = (await _host.Service<FacetCounters>().GetAsync(FacetKind.Category, CancellationToken.None)).ToDictionary(c => c.Name, c => c.Count);
         Assert.Equal(2 + 5, categories["经济"]);
-        Assert.False(categories.ContainsKey("科技"), "a sum of 0 is not listed");
+        Assert.False(categories.ContainsKey("空栏目"), "a sum of 0 is not listed");
+        Assert.False(categories.ContainsKey("负栏目"), "nor is a sum below 0");
+    }
+
+    [Fact]
+    public async Task Counting_an_article_twice_or_uncounting_one_never_counted_changes_no_count()
+    {
+        // Two facets of one kind go in one transaction; when a membership is already there (or not there), that
+        // transaction fails as a whole and each facet is settled on its own.
+        var counters = _host.Service<FacetCounters>();
+        (FacetKind, string)[] twoCategories = [(FacetKind.Category, "甲栏目"), (FacetKind.Category, "乙栏目")];
+        await counters.CountAsync("x-article", twoCategories, CancellationToken.None);
+        await counters.CountAsync("x-article", [(FacetKind.Category, "甲栏目"), (FacetKind.Category, "乙栏目"), (FacetKind.Category, "丙栏目")], CancellationToken.None);
+        await counters.CountAsync("x-article", twoCategories, CancellationToken.None);
+        await counters.UncountAsync("never-counted", twoCategories, CancellationToken.None);
+
+        var categories = (await counters.GetAsync(FacetKind.Category, CancellationToken.None)).ToDictionary(c => c.Name, c => c.Count);
+        Assert.Equal(1, categories["甲栏目"]);
+        Assert.Equal(1, categories["乙栏目"]);
+        Assert.Equal(1, categories["丙栏目"]);
+
+        await counters.UncountAsync("x-article", [(FacetKind.Category, "甲栏目"), (FacetKind.Category, "丙栏目")], CancellationToken.None);
+        await counters.UncountAsync("x-article", [(FacetKind.Category, "甲栏目"), (FacetKind.Category, "丙栏目")], CancellationToken.None);
+        categories = (await counters.GetAsync(FacetKind.Category, CancellationToken.None)).ToDictionary(c => c.Name, c => c.Count);
+        Assert.False(categories.ContainsKey("甲栏目"));
+        Assert.False(categories.ContainsKey("丙栏目"));
+        Assert.Equal(1, categories["乙栏目"]);
     }
 
     [Fact]

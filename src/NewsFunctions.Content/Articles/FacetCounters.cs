@@ -16,19 +16,21 @@ public enum FacetKind
 /// <summary>
 /// Article counts per category and per source, kept up to date at ingest so listing them is one query, never a
 /// count over the articles. Table <c>facets</c>, one partition per kind: one membership row per counted article
-/// (<c>m|name|id</c>) and the count, split over <see cref="CounterShards"/> counter rows (<c>c|shard|name</c>) whose
-/// sum it is. A count changes only in a transaction with its membership row, so counting an article twice, or
+/// (<c>m|name|id</c>) and the count, split over <see cref="CounterShards"/> counter rows (<c>n|name|shard</c>) whose
+/// sum it is, all in one key range apart from the memberships, so a listing is one range query. A count changes only in a transaction with its membership row, so counting an article twice, or
 /// uncounting one that was never counted, is impossible: retries and concurrent ingests cannot skew the numbers.
 /// The counter update is ETag-conditional and retried on conflict; each change picks a shard at random, so saves of
 /// articles in one busy category rarely contend for the same row (a single row made every fourth change fail and
 /// retry at 8 saves in flight). A shard may go below zero when an article is uncounted on another shard than it was
-/// counted on; only the sum means anything. Rows of the earlier single-row layout (<c>n|name</c>) are summed too.
+/// counted on; only the sum means anything, and rows whose sum is 0 stay. Rows of the earlier single-row layout
+/// (<c>n|name</c>, in the same range) are summed too; instances of that version must stop before this one runs, or
+/// an uncount of theirs that finds no such row leaves its count one too high.
 /// </summary>
 public sealed class FacetCounters(ContentTables tables)
 {
     private const int MaxAttempts = 30;
 
-    /// <summary>A filter may hold 15 comparisons: the partition and a dozen counter keys.</summary>
+    /// <summary>A filter may hold 15 comparisons: the partition, a range and a dozen counter keys.</summary>
     private const int MaxFacetsPerTransaction = 12;
 
     public const int CounterShards = 8;
@@ -38,7 +40,7 @@ public sealed class FacetCounters(ContentTables tables)
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = kind.ToString();
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ((RowKey ge {"c|"} and RowKey lt {"c}"}) or (RowKey ge {"n|"} and RowKey lt {"n}"}))");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"n|"} and RowKey lt {"n}"}");
         await foreach (var row in tables.Facets.QueryAsync<TableEntity>(filter, select: ["Name", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var name = row.GetString("Name") ?? "";
@@ -72,8 +74,10 @@ public sealed class FacetCounters(ContentTables tables)
     {
         var partition = kind.ToString();
         var shard = Random.Shared.Next(CounterShards);
-        var counterKeys = names.Select(n => TableClient.CreateQueryFilter($"RowKey eq {CounterKey(shard, n)}"));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" + string.Join(" or ", counterKeys) + ")";
+        // The range keeps the service from scanning the partition (its membership rows) for the listed keys.
+        var keys = names.Select(n => CounterKey(shard, n)).Order(StringComparer.Ordinal).ToArray();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}")
+            + " and (" + string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")";
         var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in tables.Facets.QueryAsync<TableEntity>(filter, maxPerPage: names.Length, cancellationToken: cancellationToken).ConfigureAwait(false))
             counters[row.RowKey] = row;
@@ -114,7 +118,8 @@ public sealed class FacetCounters(ContentTables tables)
         }
     }
 
-    internal static string CounterKey(int shard, string name) => FormattableString.Invariant($"c|{shard}|{TableKeys.Escape(name)}");
+    /// <summary>Always ends in "|" and one digit, so two names never share a key.</summary>
+    internal static string CounterKey(int shard, string name) => FormattableString.Invariant($"n|{TableKeys.Escape(name)}|{shard}");
 
     /// <summary>The membership row first (so a failure at index 0 means "already done"), then the counter shard's change.</summary>
     private static IEnumerable<TableTransactionAction> Actions(string partition, int shard, string name, string articleId, bool counted, TableEntity? counter)
