@@ -85,6 +85,16 @@ public sealed class OperatorToolTests : IAsyncLifetime
     private sealed class ForwardOnlyStream(byte[] content) : MemoryStream(content)
     {
         public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace NewsFunctions.IntegrationTests;
 public sealed class StorageRequestCountTests : IAsyncLifetime
 {
     private readonly CountingPolicy _counter = new();
+    private readonly CountingPolicy _blobCounter = new();
     private readonly ContentTestHost _host;
 
     public StorageRequestCountTests()
@@ -22,7 +23,14 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
         _host = new ContentTestHost(services => services.AddSingleton(
-            StorageClients.FromConnectionString(ContentTestHost.ConnectionString, tableOptions, new BlobClientOptions())));
+            StorageClients.FromConnectionString(ContentTestHost.ConnectionString, tableOptions, BlobOptions())));
+    }
+
+    private BlobClientOptions BlobOptions()
+    {
+        var options = new BlobClientOptions();
+        options.AddPolicy(_blobCounter, HttpPipelinePosition.PerRetry);
+        return options;
     }
 
     public async Task InitializeAsync()
@@ -89,6 +97,7 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
     public async Task Ingesting_a_new_document_reads_neither_its_article_nor_a_counter_per_category()
     {
         _counter.Reset();
+        _blobCounter.Reset();
         using (var stream = new MemoryStream(Documents.Article("新文章的请求数", new DateOnly(2023, 3, 1), category: "统计")))
             Assert.Equal(IngestionStatus.Stored, (await _host.Service<IDocumentIngestion>().IngestAsync(new(_host.Documents.Name, "new.txt"), stream, CancellationToken.None)).Status);
         var requests = _counter.Requests;
@@ -100,6 +109,11 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
         Assert.Equal(1 + 1 + 1 + 4 + shards + 2 * 2 + 1, requests.Count);
         Assert.DoesNotContain(requests, r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("articles(", StringComparison.Ordinal));
         Assert.Equal(2, requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("facets", StringComparison.Ordinal)));
+        // The lock: one acquire and one release on a shared lock blob; on a stripe's first use, a failed acquire and
+        // creating the blob first.
+        var blobs = _blobCounter.Requests;
+        Assert.True(blobs.All(r => r.Contains("/locks/s", StringComparison.Ordinal)), string.Join('\n', blobs));
+        Assert.Contains(blobs.Count, new[] { 2, 4 });
     }
 
     private sealed class CountingPolicy : HttpPipelineSynchronousPolicy

@@ -21,7 +21,9 @@ public interface IDocumentIngestion
     /// <summary>
     /// Stores a document in the documents container, as an upload would, then ingests it at once instead of waiting
     /// for the blob trigger: the document stays where <c>reindex</c> and <c>requeue</c> read it again. When the host
-    /// runs too, its trigger finds the document already stored (<see cref="IngestionStatus.Unchanged"/>).
+    /// runs too, its trigger finds the document already stored (<see cref="IngestionStatus.Unchanged"/>), or, firing
+    /// at the same moment, stores the same article again (one article either way). A document over the size limit is
+    /// recorded as failed and not uploaded.
     /// </summary>
     Task<IngestionResult> ImportAsync(string blobName, Stream content, CancellationToken cancellationToken);
 
@@ -62,20 +64,13 @@ public sealed partial class DocumentIngestionService(
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         ArgumentNullException.ThrowIfNull(content);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        // The same bytes go to the container and to the parser: a stream that cannot seek is read once, into memory.
-        var seekable = content.CanSeek ? content : await CopyAsync(content, cancellationToken).ConfigureAwait(false);
-        var start = seekable.Position;
-        var uploaded = await tables.DocumentsContainer.GetBlobClient(blobName).UploadAsync(seekable, overwrite: true, cancellationToken).ConfigureAwait(false);
-        seekable.Position = start;
-        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, uploaded.Value.ETag.ToString()), seekable, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<Stream> CopyAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        buffer.Position = 0;
-        return buffer;
+        // Read once, bounded, so the same bytes go to the container and to the parser whatever the stream.
+        var bytes = await BoundedReader.ReadAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+            return await TooLargeAsync(new DocumentRef(options.Value.DocumentsContainer, blobName), cancellationToken).ConfigureAwait(false);
+        var uploaded = await tables.DocumentsContainer.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
+        using var stored = new MemoryStream(bytes, writable: false);
+        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, uploaded.Value.ETag.ToString()), stored, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken) =>
@@ -87,14 +82,9 @@ public sealed partial class DocumentIngestionService(
         ArgumentNullException.ThrowIfNull(ingestOptions);
         ArgumentNullException.ThrowIfNull(content);
 
-        var maxBytes = Math.Min(options.Value.MaxDocumentBytes, parser.Options.MaxDocumentBytes);
-        var bytes = await BoundedReader.ReadAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await BoundedReader.ReadAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
-        {
-            var before = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
-            return await FailAsync(document, before, "", 0, nameof(ParseFailureReason.TooLarge),
-                $"The document is larger than the limit of {maxBytes} bytes.", cancellationToken).ConfigureAwait(false);
-        }
+            return await TooLargeAsync(document, cancellationToken).ConfigureAwait(false);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var previous = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
@@ -134,6 +124,15 @@ public sealed partial class DocumentIngestionService(
 
         LogStored(id, document.Name, DocumentParser.Version, article.Title);
         return new IngestionResult(IngestionStatus.Stored, id, article.Title);
+    }
+
+    private long MaxBytes => Math.Min(options.Value.MaxDocumentBytes, parser.Options.MaxDocumentBytes);
+
+    private async Task<IngestionResult> TooLargeAsync(DocumentRef document, CancellationToken cancellationToken)
+    {
+        var before = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
+        return await FailAsync(document, before, "", 0, nameof(ParseFailureReason.TooLarge),
+            $"The document is larger than the limit of {MaxBytes} bytes.", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RemoveIfOwnedAsync(string articleId, DocumentRef document, CancellationToken cancellationToken)
