@@ -65,11 +65,16 @@ internal static class Bench
     public static async Task<int> RatioAsync(string connection, int count, int rounds, int parallelism, CancellationToken ct)
     {
         const int WarmUp = 50;
+        if (count < 1 || rounds < 1 || rounds > count)
+        {
+            Console.Error.WriteLine("--count and --rounds must be at least 1, and --rounds at most --count.");
+            return 2;
+        }
         var all = Generator().Generate(WarmUp + count).ToList();
         var documents = all.Skip(WarmUp).ToList();
         var size = (count + rounds - 1) / rounds;
         await using var host = new BenchHost(connection, BenchHost.NewPrefix());
-        await using var bare = new BenchHost(connection, BenchHost.NewPrefix());
+        await using var bare = new BenchHost(connection, BenchHost.NewPrefix(), countRequests: false);
         try
         {
             await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
@@ -132,7 +137,7 @@ internal static class Bench
 
     private static async Task<TimeSpan> BareAsync(string connection, List<LoadDocument> documents, int parallelism, CancellationToken ct)
     {
-        await using var bare = new BenchHost(connection, BenchHost.NewPrefix());
+        await using var bare = new BenchHost(connection, BenchHost.NewPrefix(), countRequests: false);
         try
         {
             Console.Error.WriteLine($"Computing the same entities for bare writes into prefix {bare.Prefix}...");

@@ -22,7 +22,8 @@ namespace NewsFunctions.LoadBench;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    public BenchHost(string connectionString, string prefix)
+    /// <param name="countRequests">Count the storage requests (<see cref="Requests"/>); off for bare writes, whose batches the tally would serialise once more.</param>
+    public BenchHost(string connectionString, string prefix, bool countRequests = true)
     {
         Prefix = prefix;
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -39,9 +40,9 @@ public sealed class BenchHost : IAsyncDisposable
         // Registered before the app's own, which only adds storage clients when none are there: the same retry
         // settings, plus the tally.
         var tableOptions = StorageClients.WithRetries(new TableClientOptions());
-        tableOptions.AddPolicy(Requests.Tables, HttpPipelinePosition.PerRetry);
+        if (countRequests) tableOptions.AddPolicy(Requests.Tables, HttpPipelinePosition.PerRetry);
         var blobOptions = StorageClients.WithRetries(new BlobClientOptions());
-        blobOptions.AddPolicy(Requests.Blobs, HttpPipelinePosition.PerRetry);
+        if (countRequests) blobOptions.AddPolicy(Requests.Blobs, HttpPipelinePosition.PerRetry);
         builder.Services.AddSingleton(StorageClients.FromConnectionString(connectionString, tableOptions, blobOptions));
         builder.AddNewsFunctionApp();
         Host = builder.Build();

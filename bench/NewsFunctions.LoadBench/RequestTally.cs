@@ -92,7 +92,7 @@ public sealed class RequestTally(string tablePrefix)
     /// <summary>A batch answers 202 even when its changeset failed; the failure is in the body's inner response.</summary>
     private static bool FailedInside(HttpMessage message)
     {
-        if (message.Response.Status != 202 || message.Response.ContentStream is not { CanSeek: true } stream) return false;
+        if (message.Response.Status != 202 || message.Response.ContentStream is not { CanSeek: true }) return false;
         var text = message.Response.Content.ToString();
         return text.Contains("HTTP/1.1 4", StringComparison.Ordinal) || text.Contains("HTTP/1.1 5", StringComparison.Ordinal);
     }
