@@ -113,7 +113,7 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
         // creating the blob first.
         var blobs = _blobCounter.Requests;
         Assert.True(blobs.All(r => r.Contains("/locks/s", StringComparison.Ordinal)), string.Join('\n', blobs));
-        Assert.Contains(blobs.Count, new[] { 2, 4 });
+        Assert.True(blobs.Count is 2 or 4, $"{blobs.Count} lock requests");
     }
 
     private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
