@@ -17,11 +17,11 @@ public enum FacetKind
 /// Article counts per category and per source, kept up to date at ingest so listing them is one query, never a
 /// count over the articles. Table <c>facets</c>, one partition per kind: one membership row per counted article
 /// (<c>m|name|id</c>) and the count, split over <see cref="CounterShards"/> counter rows (<c>n|name|shard</c>) whose
-/// sum it is, all in one key range apart from the memberships, so a listing is one range query. A count changes only in a transaction with its membership row, so counting an article twice, or
-/// uncounting one that was never counted, is impossible: retries and concurrent ingests cannot skew the numbers.
-/// The counter update is ETag-conditional and retried on conflict; each change picks a shard at random, so saves of
-/// articles in one busy category rarely contend for the same row (a single row made every fourth change fail and
-/// retry at 8 saves in flight). A shard may go below zero when an article is uncounted on another shard than it was
+/// sum it is, all in one key range apart from the memberships, so a listing is one range query. A count changes only
+/// in a transaction with its membership row, so counting an article twice, or uncounting one that was never counted,
+/// is impossible: retries and concurrent ingests cannot skew the numbers. The counter update is ETag-conditional and
+/// retried on conflict; each change picks a shard at random, so saves of articles in one busy category rarely contend
+/// for the same row (with a single row, 226 of 2,026 changes failed and retried at 8 saves in flight; with 8, 50 of 1,286). A shard may go below zero when an article is uncounted on another shard than it was
 /// counted on; only the sum means anything, and rows whose sum is 0 stay. Rows of the earlier single-row layout
 /// (<c>n|name</c>, in the same range) are summed too; instances of that version must stop before this one runs, or
 /// an uncount of theirs that finds no such row leaves its count one too high.
