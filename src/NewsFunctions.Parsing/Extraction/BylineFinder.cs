@@ -39,6 +39,7 @@ internal static class BylineFinder
             }
         }
 
+        source ??= SourceBesideDate(blocks, date);
         author ??= Reporter(blocks, titleIndex, bodyStart, bodyEnd);
         author ??= Closing(blocks, roles, bodyStart, bodyEnd);
         author ??= FromMeta(hints);
@@ -145,26 +146,79 @@ internal static class BylineFinder
         return null;
     }
 
+    /// <summary>
+    /// "2023-04-02 10:00 河畔日报", "县融媒体中心 2023-04-02": many pages print the publisher beside the dateline with
+    /// no 来源 label. A word there that names an organisation (ends like one, or is longer than a person's name) is it.
+    /// </summary>
+    private static string? SourceBesideDate(IReadOnlyList<Block> blocks, DateFinder.Found? date)
+    {
+        if (date is not { Index: >= 0 } found) return null;
+        foreach (var word in WordsBesideDate(blocks[found.Index], found.Span))
+            if (IsOrganisation(word)) return word;
+        return null;
+    }
+
+    private static readonly string[] OrganisationEndings =
+        ["网", "报", "社", "台", "刊", "志", "新闻", "站", "局", "委", "部", "厅", "院", "会", "所", "办", "处", "中心", "政府", "在线", "频道", "客户端", "传媒", "媒体", "集团", "公司", "财经", "资讯", "大学", "学院", "银行", "证券"];
+
+    /// <summary>Work words printed after a publisher ("[整理]", "综合"), not names.</summary>
+    /// <summary>Tools, counters and field words printed on datelines: never a publisher's name.</summary>
+    private static readonly string[] NotOrganisations =
+        ["点击", "阅读", "评论", "分享", "收藏", "打印", "关注", "订阅", "手机", "字号", "返回", "首页", "查看", "显示", "更新", "发表", "时间", "日期",
+         "星期", "小时前", "分钟前", "天前", "昨天", "今天", "前天", "作者", "编辑", "记者", "通讯员", "本站", "本网", "http", "www", "举报", "纠错", "浏览"];
+
+    private static readonly string[] PlaceWords = ["来自", "发布于", "发表于", "属地", "IP属地"];
+
+    private static readonly string[] ContributionWords = ["整理", "编译", "综合", "原创", "转载", "转自", "供稿", "独家", "首发", "报道", "发布", "来源", "出处"];
+
+    /// <summary>
+    /// An organisation's name: CJK ending like a paper, site, station or office (新京报, 示例网, 县融媒体中心), any CJK word
+    /// longer than a Chinese personal name (four letters or more, 晨风观察), or a word of four capitals or more (ABCD).
+    /// </summary>
+    internal static bool IsOrganisation(string word)
+    {
+        if (word.Length > 20 || word.Any(char.IsAsciiDigit) || NotOrganisations.Any(word.Contains) || ContributionWords.Contains(word)) return false;
+        // "来自北京", "发布于上海": where the writer posted from, not who published.
+        if (PlaceWords.Any(p => word.StartsWith(p, StringComparison.Ordinal))) return false;
+        // "某某财经-自媒体综合", "某某网—某某报": a publisher and its channel or partner, joined by a dash.
+        var dash = word.IndexOfAny(['-', '—', '－']);
+        if (dash > 0 && dash < word.Length - 1) return IsOrganisation(word[..dash]) || IsOrganisation(word[(dash + 1)..]);
+        var cjk = word.Count(TextStats.IsCjk);
+        if (cjk >= 2 && cjk == word.Count(char.IsLetter))
+        {
+            // A bare ending ("财经", "新闻") is a channel's name; a long run without one is a headline printed beside its date.
+            if (OrganisationEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal) && word.Length > e.Length)) return true;
+            return cjk is >= 4 and <= 8;
+        }
+        // Capitals: an agency or a site (four letters or more: "FAQ", "APP" are buttons).
+        return word.Length is >= 4 and <= 12 && word.All(c => char.IsAsciiLetterUpper(c) || c == '&');
+    }
+
     private static string? LeftBesideDate(Block block, Range span)
     {
-        var text = block.Text;
-        if (block.Letters > 60) return null;
-        var rest = text[..span.Start.Value] + " " + text[span.End.Value..];
-        // Labelled fields (来源: ...) follow the byline; only what precedes them can be a name.
-        var firstLabel = Labels.FirstLabelIndex(rest);
-        if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return null;
-        if (firstLabel >= 0) rest = rest[..firstLabel];
-        var words = rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.Trim(',', '，'))
-            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
-            // A lone letter is a bullet or a stray character, not a name.
-            .Where(w => w.Length > 1)
-            .ToArray();
+        var words = WordsBesideDate(block, span);
         if (words.Length != 1) return null;
         var word = words[0];
         var cjkName = word.Length is >= 2 and <= 4 && word.All(TextStats.IsCjk);
         var userName = word.Length is >= 3 and <= 20 && word.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && word.Any(char.IsAsciiLetterLower);
         return (cjkName || userName) && IsName(word) ? word : null;
+    }
+
+    private static string[] WordsBesideDate(Block block, Range span)
+    {
+        var text = block.Text;
+        if (block.Letters > 60) return [];
+        var rest = text[..span.Start.Value] + " " + text[span.End.Value..];
+        // Labelled fields (来源: ...) follow the byline; only what precedes them can be a name.
+        var firstLabel = Labels.FirstLabelIndex(rest);
+        if (firstLabel > 0 && !char.IsWhiteSpace(rest[firstLabel - 1]) && rest[firstLabel - 1] is not (']' or '】' or '|')) return [];
+        if (firstLabel >= 0) rest = rest[..firstLabel];
+        return rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.Trim(',', '，'))
+            .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
+            // A lone letter is a bullet or a stray character, not a name.
+            .Where(w => w.Length > 1)
+            .ToArray();
     }
 
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm"];

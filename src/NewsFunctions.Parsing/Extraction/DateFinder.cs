@@ -16,7 +16,10 @@ internal static class DateFinder
             // A head that gives only the day loses to the page's own line for that day with its time.
             if (!hints.HasPublishedTime && fromText is { HasTime: true } withTime && withTime.Value.Date == meta.Date)
                 return withTime;
-            return new Found(meta, hints.HasPublishedTime, -1, default);
+            // The page's own line for that day stays the dateline, where bylines and sources sit beside the date.
+            return fromText is { } line && line.Value.Date == meta.Date
+                ? new Found(meta, hints.HasPublishedTime, line.Index, line.Span)
+                : new Found(meta, hints.HasPublishedTime, -1, default);
         }
         return fromText;
     }

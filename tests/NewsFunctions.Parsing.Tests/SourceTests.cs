@@ -1,0 +1,51 @@
+using NewsFunctions.Parsing.Extraction;
+
+namespace NewsFunctions.Parsing.Tests;
+
+/// <summary>The publishing organisation (source): labelled, or printed beside the date without a label.</summary>
+public sealed class SourceTests
+{
+    [Fact]
+    public void Publisher_printed_after_the_date_without_a_label()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口_示例网", "<h1>乡村公路通到家门口</h1><div class=\"info\">2023-04-02 10:00 河畔晨报</div>" + InventedPages.Paragraphs);
+        Assert.Equal("河畔晨报", article.Source);
+    }
+
+    [Fact]
+    public void Publisher_printed_before_the_date_in_a_dump()
+    {
+        var article = InventedPages.Text("乡村公路通到家门口", "", "县融媒体中心 2023-04-02 10:00:31");
+        Assert.Equal("县融媒体中心", article.Source);
+    }
+
+    [Fact]
+    public void Publisher_with_a_work_word_and_a_counter_beside_the_date()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 晨风观察[整理] 12</p>" + InventedPages.Paragraphs);
+        Assert.Equal("晨风观察", article.Source);
+    }
+
+    [Fact]
+    public void A_name_beside_the_date_is_the_author_not_the_source()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 王小五</p>" + InventedPages.Paragraphs);
+        Assert.Null(article.Source);
+        Assert.Equal("王小五", article.Author);
+    }
+
+    [Theory]
+    [InlineData("河畔晨报", true)]
+    [InlineData("示例网", true)]
+    [InlineData("县融媒体中心", true)]
+    [InlineData("晨风观察", true)]
+    [InlineData("示例财经-自媒体综合", true)]
+    [InlineData("ABCD", true)]
+    [InlineData("王小五", false)]
+    [InlineData("财经", false)]
+    [InlineData("来自示例自治区", false)]
+    [InlineData("整理", false)]
+    [InlineData("FAQ", false)]
+    [InlineData("乡村公路通到家门口了吗", false)]
+    public void Organisation_names(string word, bool expected) => Assert.Equal(expected, BylineFinder.IsOrganisation(word));
+}
