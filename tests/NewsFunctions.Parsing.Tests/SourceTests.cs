@@ -34,6 +34,16 @@ public sealed class SourceTests
         Assert.Equal("王小五", article.Author);
     }
 
+    [Fact]
+    public void Government_cms_meta_names_the_publisher_and_the_channel()
+    {
+        var article = InventedPages.Html("工作动态--示例县人民政府",
+            "<div>首页 - 工作动态</div><div class=\"art\"><h3>工作动态</h3><h5>示例县召开春季植树动员会</h5><p>2023-03-12</p>" + InventedPages.Paragraphs + "</div>",
+            "<meta name=\"ContentSource\" content=\"示例县林业局\"><meta name=\"ColumnName\" content=\"工作动态\"><meta name=\"SiteName\" content=\"示例县人民政府\">");
+        Assert.Equal("示例县林业局", article.Source);
+        Assert.NotEqual("工作动态", article.Title);
+    }
+
     [Theory]
     [InlineData("河畔晨报", true)]
     [InlineData("示例网", true)]

@@ -22,7 +22,8 @@ internal static class ArticleBuilder
         end = BodyLocator.CutAtFooter(blocks, roles, start, end);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var date = DateFinder.Find(blocks, roles, titleIndex, start, end, hints);
+        var address = hints.CanonicalUrl ?? Furniture.AddressFromText(blocks);
+        var date = DateFinder.Find(blocks, roles, titleIndex, start, end, hints, address);
         var byline = BylineFinder.Find(blocks, roles, titleIndex, start, end, date, hints);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -48,7 +49,7 @@ internal static class ArticleBuilder
             Images = BodyImages(blocks, start, end),
             Previous = previous,
             Next = next,
-            CanonicalUrl = hints.CanonicalUrl ?? Furniture.AddressFromText(blocks),
+            CanonicalUrl = address,
             SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle, title)),
             Language = Language(hints.Language, LanguageOf(paragraphs)),
         };

@@ -39,6 +39,8 @@ internal static class BylineFinder
             }
         }
 
+        // Government CMSs (TRS, Hanweb…) name the publisher in <meta name="ContentSource">.
+        source ??= hints.Source is { } meta ? Source(meta) : null;
         source ??= SourceBesideDate(blocks, date);
         author ??= Reporter(blocks, titleIndex, bodyStart, bodyEnd);
         author ??= Closing(blocks, roles, bodyStart, bodyEnd);

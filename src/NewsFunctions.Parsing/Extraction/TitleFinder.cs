@@ -56,6 +56,8 @@ internal static class TitleFinder
         var crumbs = ChannelCrumbs(blocks, roles, from, to);
         var segments = hints.DocumentTitle is null ? [] : Split(hints.DocumentTitle).Select(TextStats.Normalize).ToHashSet(StringComparer.Ordinal);
         var firstLine = FirstNonEmpty(blocks);
+        // The head names the channel (ColumnName) and the site: a line equal to either is not the headline.
+        var names = new[] { hints.ColumnName, hints.SiteName }.Where(n => n is not null).Select(n => TextStats.Normalize(n!)).ToHashSet(StringComparer.Ordinal);
         var nearBody = new Lazy<bool>(() => FindAbove(blocks, roles, bodyStart) >= bodyStart - 3);
 
         var (bestIndex, bestScore) = (-1, 0.0);
@@ -66,6 +68,7 @@ internal static class TitleFinder
             // Short headlines (夜雨) count only as a heading equal to a whole part of the document title.
             var shortHeadline = blocks[i].HeadingLevel > 0 && segments.Contains(normalized);
             if ((normalized.Length < 4 && !shortHeadline) || normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+            if (names.Contains(normalized)) continue;
             // The page's first line repeating the document title, far above the body, is a banner.
             if (i == firstLine && bodyStart - i > 10) continue;
             // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
