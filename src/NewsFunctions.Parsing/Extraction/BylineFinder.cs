@@ -5,7 +5,7 @@ internal static class BylineFinder
 {
     public sealed record Byline(string? Author, string? Editor, string? Source);
 
-    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "目录", "="];
+    private static readonly string[] NotNames = ["完", "图", "待续", "未完", "全文完", "未完待续", "本报讯", "新华社", "来源", "责任编辑", "编辑", "记者", "点击", "阅读", "评论", "星期", "网友", "报道", "原创", "转载", "供图", "摄影", "首页", "作者", "发表", "返回", "查看", "楼主", "用户", "匿名", "管理员", "admin", "本站", "本网", "佚名", "未知", "本人", "更新", "发布", "发文", "时间", "日期", "http", "www", "显示", "调查", "观察", "专访", "手记", "连线", "热线", "信箱", "之家", "招聘", "站", "昨天", "今天", "前天", "字号", "小时前", "分钟前", "天前", "通讯员", "实习生", "特约", "分享", "手机版", "朗读", "关注", "收藏", "打印", "订阅", "客户端", "目录", "简介", "单位", "文章", "最新", "="];
 
     public static Byline Find(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, DateFinder.Found? date, PageHints hints)
     {
@@ -73,6 +73,13 @@ internal static class BylineFinder
             if (blocks[i].LinkDensity > 0.5) continue;
             var credit = Labels.WriterCredit().Match(blocks[i].Text);
             if (credit.Success && Names(credit.Groups["names"].Value) is { } writers) return writers;
+            if (blocks[i].Letters <= 20)
+            {
+                var trailing = Labels.TrailingWriterCredit().Match(blocks[i].Text);
+                if (trailing.Success && Names(trailing.Groups["names"].Value) is { } named) return named;
+            }
+            if (blocks[i].Letters <= 60 && Labels.EnglishByline().Match(blocks[i].Text) is { Success: true } english)
+                return EnglishNames(english.Groups["names"].Value);
             var match = Labels.Reporter().Match(blocks[i].Text);
             if (!match.Success) continue;
             // A byline opens a line, closes it, or is the whole line; "本报记者" in mid-sentence is prose.
@@ -87,6 +94,14 @@ internal static class BylineFinder
             if (placed && Names(captured) is { } names) return names;
         }
         return null;
+    }
+
+    /// <summary>"Jane Doe and John Roe" → "Jane Doe John Roe"; a trailing " in City" or date is cut by the pattern already.</summary>
+    private static string? EnglishNames(string value)
+    {
+        var names = value.Replace(" and ", ",", StringComparison.Ordinal).Replace("&", ",", StringComparison.Ordinal)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length == 0 ? null : string.Join(' ', names);
     }
 
     private static string? Closing(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart, int bodyEnd)
@@ -198,7 +213,8 @@ internal static class BylineFinder
 
     private static string? LeftBesideDate(Block block, Range span)
     {
-        var words = WordsBesideDate(block, span);
+        // "2023-04-02 10:00 河畔晨报 王小五": the publisher beside the date is the source; the name left is the writer.
+        var words = WordsBesideDate(block, span).Where(w => !IsOrganisation(w) && !ContributionWords.Contains(w)).ToArray();
         if (words.Length != 1) return null;
         var word = words[0];
         var cjkName = word.Length is >= 2 and <= 4 && word.All(TextStats.IsCjk);

@@ -20,13 +20,16 @@ internal static partial class Labels
     /// A one-letter label (文) must not follow another CJK letter, so 原文: is not an author label.</summary>
     private static readonly Regex LabelPattern = BuildPattern();
 
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：丨｜");
+
     private static Regex BuildPattern()
     {
         var words = Known.SelectMany(k => k.Words).OrderByDescending(w => w.Length)
             .Select(w => w.Length == 1
                 ? $@"(?<![\u4e00-\u9fff]){Regex.Escape(w)}"
                 : string.Join(@"[ \t\u3000]?", w.Select(c => Regex.Escape(c.ToString()))));
-        return new Regex($@"(?<label>{string.Join('|', words)})\s*[:：]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        // "来源丨示例日报", "作者｜张三": self-media and magazine pages set the label off with a bar instead of a colon.
+        return new Regex($@"(?<label>{string.Join('|', words)})\s*(?:[:：]|(?<=[\u4e00-\u9fff]{{2}}\s*)[丨｜])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 
     public static Field Classify(string label)
@@ -41,7 +44,7 @@ internal static partial class Labels
     /// <summary>The labelled values on one line, e.g. "发布时间:2020-09-23    来源:常熟市人民政府".</summary>
     public static IReadOnlyList<(Field Field, string Value)> ReadLabelledValues(string line)
     {
-        if (line.IndexOfAny([':', '：']) < 0) return [];
+        if (line.AsSpan().IndexOfAny(LabelEnds) < 0) return [];
         var matches = LabelPattern.Matches(line);
         if (matches.Count == 0) return [];
         var values = new List<(Field, string)>(matches.Count);
@@ -58,7 +61,7 @@ internal static partial class Labels
     /// <summary>Where the first label starts, or -1.</summary>
     public static int FirstLabelIndex(string line)
     {
-        if (line.IndexOfAny([':', '：']) < 0) return -1;
+        if (line.AsSpan().IndexOfAny(LabelEnds) < 0) return -1;
         var match = LabelPattern.Match(line);
         return match.Success ? match.Index : -1;
     }
@@ -86,13 +89,22 @@ internal static partial class Labels
     [GeneratedRegex(@"版权所有\s*[:：©]?\s*(?<name>[^\s|,，。]+)", RegexOptions.CultureInvariant)]
     public static partial Regex CopyrightOwner();
 
-    /// <summary>"记者 张三", "本报记者张三李四", "通讯员 王五": a reporter named without a colon.</summary>
-    [GeneratedRegex(@"(?:记者|通讯员)\s*[:：]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    /// <summary>"记者 张三", "本报记者张三李四", "通讯员 王五", "某某周刊作者 张三": a reporter or writer named without a colon
+    /// (作者 and 撰文 need a space after them or a name closing the line, so "作者的话是" stays a phrase).</summary>
+    [GeneratedRegex(@"(?:(?:记者|通讯员)\s*[:：]?\s*|(?:作者|撰文|撰稿)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff·]{2,4}\s*$)))(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
     public static partial Regex Reporter();
 
     /// <summary>"文/张三", "文｜张三 李四", "图文/王五" opening a line: the writer's credit.</summary>
     [GeneratedRegex(@"^[（(【\[]?\s*(?:图\s*)?文\s*[/／|｜]\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{1,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
     public static partial Regex WriterCredit();
+
+    /// <summary>"张三/文", "张三 李四 文", "文图：张三" closing a short line: the writer's credit after the names.</summary>
+    [GeneratedRegex(@"^[（(【\[]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{1,3}[\u4e00-\u9fff·]{2,4}){0,4})(?:\s*[/／|｜]\s*|\s+)(?:图\s*)?文\s*[）)】\]]?$", RegexOptions.CultureInvariant)]
+    public static partial Regex TrailingWriterCredit();
+
+    /// <summary>"By Jane Doe", "BY JANE DOE and JOHN ROE", "Posted by jdoe": an English-style byline opening its line.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:By|BY|Written by|Posted by|Author:|AUTHOR:)\s+)(?<names>(?:[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){0,3})(?:\s*(?:,|and|&)\s*[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){0,3}){0,3}|[a-z][\w.\-]{2,19})", RegexOptions.CultureInvariant)]
+    public static partial Regex EnglishByline();
 
     /// <summary>A closing byline in parentheses: "（记者 张三）", "(张三 李四)", "(张三上海报道)".</summary>
     [GeneratedRegex(@"[（(]\s*(?:[^（）()]{0,10}?(?:记者|通讯员|作者|文))?\s*[:：/]?\s*(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、,，]{1,3}[\u4e00-\u9fff·]{2,4}){0,4}|[\u4e00-\u9fff·]{2,12}?)\s*(?:[\u4e00-\u9fff]{0,6}?报道|/?摄影?|/?文)?\s*[）)][^。！？.!?]{0,4}$", RegexOptions.CultureInvariant)]
