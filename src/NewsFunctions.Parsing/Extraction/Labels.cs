@@ -69,7 +69,7 @@ internal static partial class Labels
     [GeneratedRegex(@"(您现在的位置|您当前的位置|您当前位置|您所在的位置|您所在位置|当前位置|您的位置|现在位置|所在位置|当前栏目|(?<![\u4e00-\u9fff])位置(?=\s*[:：]))\s*[:：]?", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbLabel();
 
-    [GeneratedRegex(@"\s*(?:>>|»|->|>|＞|→|/)\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:>>|»|->|>|＞|→|/)\s*|\s+[-|]\s+", RegexOptions.CultureInvariant)]
     public static partial Regex BreadcrumbSeparator();
 
     [GeneratedRegex(@"^[【\[]?\s*(?<kind>上一条|上一篇|下一条|下一篇)\s*[】\]]?\s*[:：]?\s*(?<title>.*)$", RegexOptions.CultureInvariant)]

@@ -39,6 +39,11 @@ internal static class TitleFinder
         // dateline when there is one, else just above the body.
         var dateline = Dateline(blocks, roles, bodyStart);
         var above = dateline >= 0 ? FindAbove(blocks, roles, dateline) : -1;
+        // The body run may have swallowed the headline and its dateline ("headline / 发布时间:… / text"): a heading right
+        // above a dateline at the top of the run is the headline.
+        if (above < 0 && DatelineAtTop(blocks, roles, bodyStart) is var top and >= 0 && FindAbove(blocks, roles, top) is var inRun and >= 0
+            && inRun >= bodyStart && (blocks[inRun].HeadingLevel > 0 || blocks[inRun].TitleHint))
+            above = inRun;
         if (above < 0) above = FindAbove(blocks, roles, bodyStart);
         if (above >= 0) return (Headline(Clean(blocks[above].Text)), above);
 
@@ -101,6 +106,19 @@ internal static class TitleFinder
     {
         var seen = 0;
         for (var i = Math.Min(bodyStart, blocks.Count) - 1; i >= 0 && seen < 10; i--)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>A dated label line among the first lines of the body run, or -1.</summary>
+    private static int DatelineAtTop(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart)
+    {
+        var seen = 0;
+        for (var i = Math.Max(0, bodyStart); i < blocks.Count && seen < 3; i++)
         {
             if (blocks[i].Letters == 0) continue;
             seen++;

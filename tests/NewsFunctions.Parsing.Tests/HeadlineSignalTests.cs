@@ -1,0 +1,28 @@
+using NewsFunctions.Parsing.Extraction;
+
+namespace NewsFunctions.Parsing.Tests;
+
+/// <summary>Headlines where the document title names only the channel or site, and the shapes around them.</summary>
+public sealed class HeadlineSignalTests
+{
+    [Fact]
+    public void Heading_above_the_dateline_when_the_title_names_only_the_channel()
+    {
+        // <title> is "channel--site"; the channel is printed in a home-page trail, the headline in a small heading that
+        // ends like a sentence, so the body run starts with it and its dateline.
+        const string headline = "示例县2023年春季义务植树动员会在县林业局会议室顺利召开！";
+        var article = InventedPages.Html("工作动态--示例县林业局",
+            $"<h3>首页 - 工作动态</h3><h5>{headline}</h5><p>发布时间：2023-03-12 来源：示例县林业局</p>" + InventedPages.Paragraphs);
+        Assert.Equal(headline, article.Title);
+        Assert.Equal(["首页", "工作动态"], article.Categories);
+        Assert.DoesNotContain("植树动员会", article.Paragraphs[0]);
+    }
+
+    [Theory]
+    [InlineData("首页 - 工作动态", true)]
+    [InlineData("首页 > 通知公告", true)]
+    [InlineData("首页", false)]
+    [InlineData("首页新闻", false)]
+    public void A_trail_from_the_home_page_needs_one_step(string text, bool expected) =>
+        Assert.Equal(expected, Roles.IsBreadcrumb(new Block(text)));
+}
