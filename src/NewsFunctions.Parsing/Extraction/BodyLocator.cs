@@ -113,7 +113,8 @@ internal static class BodyLocator
     public static int CutListing(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
     {
         var dated = 0;
-        for (var i = start; i <= end && dated < 2; i++)
+        // The next post's header may sit just below the run (its text scored too little to join it).
+        for (var i = start; i <= Math.Min(end + 6, blocks.Count - 1) && dated < 2; i++)
         {
             if (IsDatedLabel(blocks[i], roles[i])) dated++;
         }
@@ -185,7 +186,8 @@ internal static class BodyLocator
         var linkDensity = block.LinkDensity;
         if (linkDensity > 0.5) return -letters * (0.5 + linkDensity);
         var plain = letters * (1 - linkDensity);
-        if (block.Punctuation > 0 && !IsWordList(block))
+        // A long line whose only marks are quotation marks is a list of names or titles ("某某奖 “某某”大赛 …"), not a sentence.
+        if (block.Punctuation > 0 && !IsWordList(block) && (block.ClausePunctuation > 0 || letters < 40))
         {
             // Menus joined by commas are rare; prose has a punctuation mark every 5-40 letters.
             var density = (double)block.Punctuation / letters;

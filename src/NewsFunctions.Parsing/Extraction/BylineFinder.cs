@@ -170,8 +170,13 @@ internal static class BylineFinder
     private static string? SourceBesideDate(IReadOnlyList<Block> blocks, DateFinder.Found? date)
     {
         if (date is not { Index: >= 0 } found) return null;
-        foreach (var word in WordsBesideDate(blocks[found.Index], found.Span))
-            if (IsOrganisation(word)) return word;
+        var words = WordsBesideDate(blocks[found.Index], found.Span);
+        for (var i = 0; i < words.Length; i++)
+        {
+            // "by 某某网友": a poster's name, however long.
+            if (i > 0 && words[i - 1].Equals("by", StringComparison.OrdinalIgnoreCase)) continue;
+            if (IsOrganisation(words[i])) return words[i];
+        }
         return null;
     }
 
