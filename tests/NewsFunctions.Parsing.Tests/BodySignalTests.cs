@@ -15,6 +15,36 @@ public sealed class BodySignalTests
         Assert.True(BodyLocator.Score(sentence, BlockRole.Text) > 0);
     }
 
+    private const string LongComment =
+        "<div class=\"discuss\"><p>网友丙：我家附近的路也是今年修好的，以前一下雨就全是泥，孩子上学要穿雨靴，现在干干净净的，老人也愿意出门走走了。" +
+        "希望其他地方也能早点修好，听说邻村还在等，大家都很着急，盼着施工队早点进村。我们这里的路灯也装上了，晚上出门再也不用打手电筒，真心感谢。</p></div>";
+
+    [Theory]
+    [InlineData("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1>")]
+    [InlineData("乡村公路通到家门口", "<div class=\"art_title\">乡村公路通到家门口</div>")]
+    [InlineData("乡村公路通到家门口啦", "<p><font size=\"5\"><b>乡村公路通到家门口啦</b></font></p>")]
+    public void Short_article_under_its_headline_beats_a_long_comment_further_down(string title, string headline)
+    {
+        var article = InventedPages.Html(title + "_示例网",
+            headline + "<p>2023-04-02 10:00 河畔晨报</p><p>分享到：微信 微博</p><p>本报讯 示例县最后一个自然村的水泥路昨天完工，全县实现村村通硬化路。</p>" +
+            "<div class=\"ad\"><a href=\"/x\">更多精彩内容</a></div><div class=\"pic\"></div><p>相关专题</p><p>网友评论</p><p>热门评论</p>" +
+            "<p>我要评论</p><p>网友评论仅供其表达个人看法</p><p>登录</p><p>注册</p>" + LongComment);
+        Assert.Contains("最后一个自然村", article.Body);
+        Assert.DoesNotContain("网友丙", article.Body);
+    }
+
+    [Fact]
+    public void Short_article_under_its_headline_beats_a_long_run_past_the_footer_notice()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口_示例网",
+            "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 河畔晨报</p><p>本报讯 示例县最后一个自然村的水泥路昨天完工，全县实现村村通硬化路。</p>" +
+            "<p>特别声明：以上内容为用户上传并发布，本平台仅提供信息存储服务。</p>" +
+            "<p>Notice: the content above is uploaded and posted by a user of this platform, which only provides the storage of information, " +
+            "and it does not reflect the views of the platform in any way at all.</p>");
+        Assert.Contains("最后一个自然村", article.Body);
+        Assert.DoesNotContain("Notice", article.Body);
+    }
+
     [Fact]
     public void Forum_post_ends_at_its_header_when_the_next_post_scores_too_little_to_join_it()
     {

@@ -9,7 +9,7 @@ internal static class ArticleBuilder
     public static ParseResult Build(IReadOnlyList<Block> blocks, PageHints hints, DocumentFormat format, CancellationToken cancellationToken)
     {
         var roles = Roles.Assign(blocks, cancellationToken);
-        var (start, end) = BodyLocator.Locate(blocks, roles);
+        var (start, end) = BodyLocator.Locate(blocks, roles, HeadlineAnchor.Find(blocks, roles, hints));
         cancellationToken.ThrowIfCancellationRequested();
         if (start < 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "No body text was found: no run of prose lines, only menus, labels or page furniture.", format);

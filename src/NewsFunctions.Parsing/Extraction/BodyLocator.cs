@@ -10,7 +10,27 @@ internal static class BodyLocator
     /// <summary>A best run worth less than this (a sentence or two) means the page has no prose to speak of.</summary>
     private const double WeakRun = 50;
 
-    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    /// <summary>
+    /// The article is the best run under its headline and above the first line that ends an article (a footer line, a
+    /// related-articles or comments heading). When the page's best run starts there or holds the headline, it is that run (null here);
+    /// when it lies elsewhere (above the headline, or past such an end: a comment, a notice in another language),
+    /// the best run in between is the article, if it holds a sentence.
+    /// </summary>
+    private static (int Start, int End)? AnchoredRun(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, double[] scores, int anchor, int bestStart, int bestEnd)
+    {
+        var limit = anchor + 1;
+        while (limit < blocks.Count && roles[limit] != BlockRole.Footer && !Boilerplate.IsRelatedHeading(blocks[limit]) && !Boilerplate.IsCommentHeading(blocks[limit])) limit++;
+        // The best run holds the headline (it starts with it) or starts under it: it is the article.
+        if (bestStart < limit && bestEnd >= anchor) return null;
+        var (start, end, total) = BestRun(scores.AsSpan(anchor + 1, limit - anchor - 1));
+        return total >= MinimumAnchoredRun ? (anchor + 1 + start, anchor + 1 + end) : null;
+    }
+
+    /// <summary>What the run under the headline must be worth to be taken over a run elsewhere: a sentence.</summary>
+    private const double MinimumAnchoredRun = 15;
+
+    /// <param name="anchor">The headline as the page head names it (<see cref="HeadlineAnchor"/>), or -1.</param>
+    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int anchor = -1)
     {
         var repeated = Repeated(blocks);
         var teasers = FeedItems.Teasers(blocks);
@@ -36,6 +56,11 @@ internal static class BodyLocator
                 if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i] && !teasers[i]) scores[i] = 0.5 * blocks[i].Letters;
             var (listStart, listEnd, listBest) = BestRun(scores);
             if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
+        }
+        else if (anchor >= 0 && AnchoredRun(blocks, roles, scores, anchor, start, end) is { } anchored)
+        {
+            // The best run lies away from the headline: the article under it is short, and the run is something else.
+            (start, end) = anchored;
         }
         else if (FirstPost.Find(blocks, scores, start) is { } firstPost)
         {

@@ -262,7 +262,7 @@ internal static class TitleFinder
         return parts.Count == 0 ? title.Trim() : parts.MaxBy(p => TextStats.Normalize(p).Length)!;
     }
 
-    private static List<string> Split(string title)
+    internal static List<string> Split(string title)
     {
         var parts = new List<string> { title };
         foreach (var separator in Separators)
