@@ -46,6 +46,45 @@ public sealed class BodySignalTests
     }
 
     [Fact]
+    public void Short_dump_article_under_its_labelled_dateline_beats_a_long_notice_past_the_footer()
+    {
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n',
+            "首页 > 本地 > 正文", "", "乡村公路通到家门口", "", "2023-04-02 10:00:31 来源: 河畔晨报", "", "分享至", "",
+            "本报讯 示例县最后一个自然村的水泥路昨天完工,全县实现村村通硬化路。", "", "[pic]", "", "责任编辑:周文", "",
+            "特别声明:以上内容为用户上传并发布,本平台仅提供信息存储服务。", "",
+            "Notice: the content above is uploaded and posted by a user of this platform, which only provides the storage of information, " +
+            "and it does not reflect the views of the platform in any way at all.")));
+        Assert.Contains("最后一个自然村", article.Body);
+        Assert.DoesNotContain("Notice", article.Body);
+    }
+
+    [Fact]
+    public void A_dateline_that_closes_a_post_does_not_send_the_body_below_it()
+    {
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n',
+            "我的博客首页", "", "读一本旧书的感受", "",
+            "前几天在旧书摊上淘到一本老版的散文集，纸张已经发黄，但字里行间的温度一点没有减少。作者写故乡的河，写河边的柳树和早晨的雾，读来让人想起自己的童年。", "",
+            "书里有一篇写母亲做饭的文章，我读了好几遍。那些细节写得很真，灶台上的烟，锅里的粥，还有母亲围裙上的补丁，都像在眼前一样。", "",
+            "写在读完之后的话", "", "作者:读书人甲 阅读(120) 评论(2) 发表于:2005-07-31 12:30", "", "相关内容", "", "登录", "", "注册", "", "用户名", "", "扫一扫", "", "网友乙", "",
+            "写得真好，我也喜欢这种旧书，每次在旧书摊上看到都会停下来翻一翻，总能找到一些有意思的东西，感谢分享。")));
+        Assert.Contains("母亲围裙上的补丁", article.Body);
+        Assert.DoesNotContain("感谢分享", article.Body);
+    }
+
+    [Fact]
+    public void A_post_ends_at_its_writer_and_date_line()
+    {
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n',
+            "我的博客首页", "", "读一本旧书的感受", "",
+            "前几天在旧书摊上淘到一本老版的散文集，纸张已经发黄，但字里行间的温度一点没有减少。作者写故乡的河，写河边的柳树和早晨的雾，读来让人想起自己的童年。", "",
+            "书里有一篇写母亲做饭的文章，我读了好几遍。那些细节写得很真，灶台上的烟，锅里的粥，还有母亲围裙上的补丁，都像在眼前一样。", "",
+            "作者:读书人甲 阅读(120) 评论(2) 发表于:2005-07-31 12:30", "", "网友乙", "",
+            "写得真好，我也喜欢这种旧书，每次在旧书摊上看到都会停下来翻一翻，总能找到一些有意思的东西，感谢分享。")));
+        Assert.Contains("母亲围裙上的补丁", article.Body);
+        Assert.DoesNotContain("感谢分享", article.Body);
+    }
+
+    [Fact]
     public void Forum_post_ends_at_its_header_when_the_next_post_scores_too_little_to_join_it()
     {
         var lines = new[]

@@ -16,8 +16,11 @@ internal static class BodyLocator
     /// when it lies elsewhere (above the headline, or past such an end: a comment, a notice in another language),
     /// the best run in between is the article, if it holds a sentence.
     /// </summary>
-    private static (int Start, int End)? AnchoredRun(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, double[] scores, int anchor, int bestStart, int bestEnd)
+    private static (int Start, int End)? AnchoredRun(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, double[] scores, HeadlineAnchor.Anchor at, int bestStart, int bestEnd)
     {
+        var anchor = at.Index;
+        // A dateline may close its post (blogs print "作者:… 发表于:…" under the text): a run above it is no reason to look below.
+        if (at.IsDateline && bestEnd < anchor) return null;
         var limit = anchor + 1;
         while (limit < blocks.Count && roles[limit] != BlockRole.Footer && !Boilerplate.IsRelatedHeading(blocks[limit]) && !Boilerplate.IsCommentHeading(blocks[limit])) limit++;
         // The best run holds the headline (it starts with it) or starts under it: it is the article.
@@ -29,8 +32,8 @@ internal static class BodyLocator
     /// <summary>What the run under the headline must be worth to be taken over a run elsewhere: a sentence.</summary>
     private const double MinimumAnchoredRun = 15;
 
-    /// <param name="anchor">The headline as the page head names it (<see cref="HeadlineAnchor"/>), or -1.</param>
-    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int anchor = -1)
+    /// <param name="anchor">The headline as the page head names it, or its dateline (<see cref="HeadlineAnchor"/>).</param>
+    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, HeadlineAnchor.Anchor? anchor = null)
     {
         var repeated = Repeated(blocks);
         var teasers = FeedItems.Teasers(blocks);
@@ -57,7 +60,7 @@ internal static class BodyLocator
             var (listStart, listEnd, listBest) = BestRun(scores);
             if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
         }
-        else if (anchor >= 0 && AnchoredRun(blocks, roles, scores, anchor, start, end) is { } anchored)
+        else if (anchor is { } at && AnchoredRun(blocks, roles, scores, at, start, end) is { } anchored)
         {
             // The best run lies away from the headline: the article under it is short, and the run is something else.
             (start, end) = anchored;
@@ -124,10 +127,20 @@ internal static class BodyLocator
         {
             // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
             if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
+            // "作者:某某 发表于:2005-07-31 12:30" under the text: a post's closing line, after which come its comments.
+            if (prose >= 100 && roles[i] == BlockRole.Meta && IsPostFooter(blocks[i])) return i - 1;
             if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) prose += blocks[i].Letters;
             else if (prose > 0 && roles[i] == BlockRole.Footer) return i - 1;
         }
         return end;
+    }
+
+    /// <summary>A label line with the writer and the date together, as blogs and forums close a post.</summary>
+    private static bool IsPostFooter(Block block)
+    {
+        if (block.Letters > 80 || !DateParser.ContainsYear(block.Text)) return false;
+        var fields = Labels.ReadLabelledValues(block.Text);
+        return fields.Any(f => f.Field == Labels.Field.Author) && fields.Any(f => f.Field == Labels.Field.Date) && DateParser.TryFind(block.Text, out _, out _, out _);
     }
 
     /// <summary>

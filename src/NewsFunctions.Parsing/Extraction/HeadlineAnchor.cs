@@ -1,14 +1,48 @@
 namespace NewsFunctions.Parsing.Extraction;
 
 /// <summary>
-/// The headline as the page's head names it, found before the body: a heading (or an element named like a title) whose
+/// The headline as the page's head names it, found before the body (or its dateline, where no head names it): a heading (or an element named like a title) whose
 /// text og:title or the JSON-LD headline equals, or that is the headline part of &lt;title&gt;. The article sits right
 /// under its headline on very many sites, so a short article is looked for there before a longer run elsewhere (a
 /// comment, a notice in another language, a teaser list) is taken for it.
 /// </summary>
 internal static class HeadlineAnchor
 {
-    public static int Find(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, PageHints hints)
+    /// <summary>Where the article's top is: the headline's block, or (<paramref name="IsDateline"/>) a dateline standing for it.</summary>
+    public readonly record struct Anchor(int Index, bool IsDateline);
+
+    public static Anchor? Find(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, PageHints hints)
+    {
+        var fromHead = FromHead(blocks, roles, hints);
+        if (fromHead >= 0) return new Anchor(fromHead, false);
+        var dateline = Dateline(blocks, roles);
+        return dateline >= 0 ? new Anchor(dateline, true) : null;
+    }
+
+    /// <summary>
+    /// Without a head to match (text dumps, pages whose title names only the site), the first labelled dateline
+    /// ("2023-04-02 10:00 来源:某某日报") right under a headline-like line stands for the headline.
+    /// </summary>
+    private static int Dateline(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (roles[i] != BlockRole.Meta || block.Letters > 80 || !DateParser.ContainsYear(block.Text)) continue;
+            if (!Labels.ReadLabelledValues(block.Text).Any(v => v.Field is Labels.Field.Source or Labels.Field.Author or Labels.Field.Date)) continue;
+            if (!DateParser.TryFind(block.Text, out _, out _, out _)) continue;
+            var seen = 0;
+            for (var j = i - 1; j >= 0 && seen < 3; j--)
+            {
+                if (blocks[j].Letters == 0 || blocks[j].IsPlaceholder) continue;
+                seen++;
+                if (roles[j] is BlockRole.Text or BlockRole.Noise && blocks[j].LinkDensity <= 0.5 && DumpTitleFinder.HeadlineLike(blocks[j].Text) is { Length: >= 6 }) return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int FromHead(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, PageHints hints)
     {
         if (hints.IsTextDump || (hints.DocumentTitle is null && hints.HeadlineHints.Count == 0)) return -1;
         var exact = hints.HeadlineHints.Select(TextStats.Normalize).Where(h => h.Length >= 6).ToHashSet(StringComparer.Ordinal);
