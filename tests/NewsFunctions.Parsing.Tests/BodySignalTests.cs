@@ -84,6 +84,17 @@ public sealed class BodySignalTests
         Assert.DoesNotContain("感谢分享", article.Body);
     }
 
+    [Theory]
+    [InlineData("<p>示例县新修的水泥路通到了村口</p>")]
+    [InlineData("<p>示例县新修的水泥路通到了村口。</p>")]
+    public void A_one_line_article_under_its_headline_is_still_an_article(string line)
+    {
+        // A picture story: headline, dateline, picture and one line, then the page's furniture.
+        var article = InventedPages.Html("乡村公路通到家门口_示例网",
+            "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00</p><img src=\"/p.jpg\" width=\"600\" height=\"400\">" + line);
+        Assert.Contains("水泥路通到了村口", article.Body);
+    }
+
     [Fact]
     public void Forum_post_ends_at_its_header_when_the_next_post_scores_too_little_to_join_it()
     {

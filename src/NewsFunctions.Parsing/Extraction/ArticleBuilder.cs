@@ -29,6 +29,7 @@ internal static class ArticleBuilder
 
         var paragraphs = BodyParagraphs(blocks, roles, start, end, title);
         paragraphs.AddRange(Signature(blocks, roles, end));
+        if (paragraphs.Count == 0 && titleIndex >= 0) paragraphs = LinesUnder(blocks, roles, titleIndex, title);
         if (paragraphs.Count == 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "A headline was found but no body text after it.", format);
         title ??= FallbackTitle(paragraphs);
@@ -76,6 +77,33 @@ internal static class ArticleBuilder
             paragraphs.Add(text);
         }
         return paragraphs;
+    }
+
+    /// <summary>
+    /// A picture story or a one-line notice: no run of prose, only a line or two under the headline. Those plain lines
+    /// (not links, captions or labels) up to the first furniture are the article, so a found headline never ends in NoBody.
+    /// </summary>
+    private static List<string> LinesUnder(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, string? title)
+    {
+        var lines = new List<string>();
+        var normalizedTitle = title is null ? null : TextStats.Normalize(title);
+        var seen = 0;
+        for (var i = titleIndex + 1; i < blocks.Count && seen < 15; i++)
+        {
+            var block = blocks[i];
+            if (block.Letters == 0) continue;
+            seen++;
+            if (roles[i] is BlockRole.Footer or BlockRole.PreviousNext or BlockRole.Breadcrumb) break;
+            if (block.LinkDensity > 0.5)
+            {
+                if (lines.Count > 0) break;
+                continue;
+            }
+            if (roles[i] != BlockRole.Text || block.IsCaption || block.Letters < 6) continue;
+            var text = TitleFinder.Clean(block.Text);
+            if (text.Length > 0 && TextStats.Normalize(text) != normalizedTitle) lines.Add(text);
+        }
+        return lines;
     }
 
     /// <summary>
