@@ -18,6 +18,15 @@ public sealed class HeadlineSignalTests
         Assert.DoesNotContain("植树动员会", article.Paragraphs[0]);
     }
 
+    [Fact]
+    public void Line_above_the_dateline_beats_the_site_name_in_a_banner_heading()
+    {
+        // Both are parts of <title>; the site's banner is a heading, the headline a plain line above the dateline.
+        var article = InventedPages.Html("乡村公路通到家门口_示例网新闻中心",
+            "<h1>示例网新闻中心</h1><div>乡村公路通到家门口</div><p>2023-04-02 10:00 来源：河畔晨报</p>" + InventedPages.Paragraphs);
+        Assert.Equal("乡村公路通到家门口", article.Title);
+    }
+
     [Theory]
     [InlineData("首页 - 工作动态", true)]
     [InlineData("首页 > 通知公告", true)]

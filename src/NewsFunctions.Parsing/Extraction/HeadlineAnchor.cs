@@ -48,6 +48,8 @@ internal static class HeadlineAnchor
         var exact = hints.HeadlineHints.Select(TextStats.Normalize).Where(h => h.Length >= 6).ToHashSet(StringComparer.Ordinal);
         var segments = hints.DocumentTitle is null ? [] : TitleFinder.Split(hints.DocumentTitle).Select(TextStats.Normalize).Where(s => s.Length >= 6).ToList();
         var longest = segments.Count == 0 ? 0 : segments.Max(s => s.Length);
+        // "headline_channel_site": the longest part is the headline's; a shorter one equal to a heading is more often the site's banner.
+        var headlinePart = segments.FirstOrDefault(s => s.Length == longest);
         var (best, bestScore) = (-1, 0.0);
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -59,7 +61,7 @@ internal static class HeadlineAnchor
             // A plain line (old pages style the headline with font tags) must equal the headline whole, and be long enough to be one.
             if (!heading && normalized.Length < 8) continue;
             double score = exact.Contains(normalized) ? 3
-                : segments.Contains(normalized) ? 2
+                : normalized == headlinePart ? 2
                 : heading && normalized.Length >= 6 && normalized.Length * 10 >= longest * 6 && segments.Any(s => s.Contains(normalized, StringComparison.Ordinal)) ? 1
                 : 0;
             if (score > 0 && heading) score += 0.5;

@@ -82,6 +82,9 @@ internal static class TitleFinder
             if (bodyStart - i > 25 && nearBody.Value) continue;
             var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                 - Math.Abs(bodyStart - i) * 0.05;
+            // The headline sits right above its dateline; a site or channel name printed in a banner or a menu does not.
+            if (AboveDateline(blocks, roles, i)) score += 8;
+            if (blocks[i].FurnitureHint) score -= 6;
             if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
             if (score > bestScore) (bestIndex, bestScore) = (i, score);
         }
@@ -112,6 +115,21 @@ internal static class TitleFinder
             if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return i;
         }
         return -1;
+    }
+
+    /// <summary>A dated label line within the next three lines below <paramref name="index"/>, with no other line of text between.</summary>
+    private static bool AboveDateline(IReadOnlyList<Block> blocks, BlockRole[] roles, int index)
+    {
+        var seen = 0;
+        for (var i = index + 1; i < blocks.Count && seen < 3; i++)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (roles[i] == BlockRole.Meta && DateParser.ContainsYear(blocks[i].Text) && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return true;
+            // Another line of text in between (the headline under a banner) is nearer the dateline.
+            if (roles[i] == BlockRole.Text && blocks[i].Letters >= 4 && blocks[i].LinkDensity < 0.5) return false;
+        }
+        return false;
     }
 
     /// <summary>A dated label line among the first lines of the body run, or -1.</summary>
