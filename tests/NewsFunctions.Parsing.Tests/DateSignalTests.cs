@@ -24,6 +24,22 @@ public sealed class DateSignalTests
     }
 
     [Fact]
+    public void Date_printed_in_pieces_under_the_headline()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><div><span class=\"y\"><p>2023</p></span><p>04/02</p><p>10:05</p></div><p>晨风观察</p>" +
+            InventedPages.Paragraphs + "<p>本报2015年曾报道过这条路。</p>");
+        Assert.Equal(new DateTimeOffset(2023, 4, 2, 10, 5, 0, China), article.PublishedAt);
+    }
+
+    [Fact]
+    public void Yearless_date_and_time_run_together()
+    {
+        Assert.True(DateParser.TryFindLoose("发布时间：09-3022:46", true, new DateTimeOffset(2023, 10, 1, 0, 0, 0, China), out var value, out var hasTime, out _));
+        Assert.Equal(new DateTimeOffset(2023, 9, 30, 22, 46, 0, China), value);
+        Assert.True(hasTime);
+    }
+
+    [Fact]
     public void December_date_read_in_january_is_last_year()
     {
         Assert.True(DateParser.TryFindLoose("12月30日 21:05", false, new DateTimeOffset(2024, 1, 2, 9, 0, 0, China), out var value, out var hasTime, out _));

@@ -50,7 +50,8 @@ internal static class DateFinder
                 if (i < anchor - 2 || i > bodyStart + 4 || block.Letters is 0 or > 60 || (roles[i] != BlockRole.Meta && block.Letters > 24)) continue;
                 labelled = IsLabelled(block);
                 if (!referenceKnown) (reference, referenceKnown) = (Reference(blocks, hints, urlDay), true);
-                if (!DateParser.TryFindLoose(block.Text, labelled, reference, out value, out hasTime, out span)) continue;
+                if (!DateParser.TryFindLoose(block.Text, labelled, reference, out value, out hasTime, out span)
+                    && !TryPieces(blocks, i, out value, out hasTime)) continue;
                 loose = true;
             }
             var score = Score(block, roles[i], i, anchor, bodyStart, bodyEnd, labelled) + (hasTime ? 3 : 0);
@@ -87,6 +88,29 @@ internal static class DateFinder
         foreach (var block in blocks)
             if (DateParser.TryFind(block.Text, out var value, out _, out _) && (latest is null || value > latest)) latest = value;
         return latest;
+    }
+
+    /// <summary>
+    /// "2019" / "09/07" / "19:02": a date widget that prints year, day and time on lines of their own. A line holding only
+    /// a year, joined with the one or two short date pieces under it, is read as one date.
+    /// </summary>
+    private static bool TryPieces(IReadOnlyList<Block> blocks, int index, out DateTimeOffset value, out bool hasTime)
+    {
+        value = default;
+        hasTime = false;
+        var year = blocks[index].Text.Trim().TrimEnd('年');
+        if (year.Length != 4 || !year.All(char.IsAsciiDigit) || !DateParser.ContainsYear(year)) return false;
+        var joined = new System.Text.StringBuilder(year);
+        var pieces = 0;
+        for (var i = index + 1; i < blocks.Count && pieces < 2; i++)
+        {
+            var text = blocks[i].Text.Trim();
+            if (text.Length == 0) continue;
+            if (text.Length > 8 || !text.All(c => char.IsAsciiDigit(c) || c is '/' or '-' or '.' or ':' or '月' or '日')) break;
+            joined.Append(pieces == 0 ? "-" : " ").Append(text);
+            pieces++;
+        }
+        return pieces > 0 && DateParser.TryFind(joined.ToString(), out value, out hasTime, out _);
     }
 
     private static bool IsLabelled(Block block) => Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date);

@@ -23,7 +23,7 @@ internal static partial class DateParser
     private static partial Regex TwoDigitYearPattern();
 
     /// <summary>"03-08 23:16", "3月8日 23:16", "3月8日": a date without its year (a dash form needs its time).</summary>
-    [GeneratedRegex(@"(?<![\d./-])(?:(?<m>\d{1,2})-(?<d>\d{1,2})\s+(?<h>\d{1,2}):(?<min>\d{2})|(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日(?:\s*(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?)(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d./-])(?:(?<m>\d{1,2})-(?<d>\d{1,2})\s*(?<h>\d{1,2}):(?<min>\d{2})|(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日(?:\s*(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?)(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex YearlessPattern();
 
     /// <summary>"3小时前", "25分钟前", "2天前", "昨天 10:20", "刚刚", "2 hours ago": a time relative to when the page was shown.</summary>
