@@ -15,6 +15,13 @@ public sealed class BylineSignalTests
     [InlineData("作者丨张小五")]
     public void Writer_credited_without_a_colon(string line) => Assert.Equal("张小五", WithLine(line).Author);
 
+    [Theory]
+    [InlineData("本报记者张小五李小六", "张小五李小六")]
+    [InlineData("采写：河畔晨报记者 张小五 李小六", "张小五 李小六")]
+    [InlineData("作者：张小五 李小六返回首页", "张小五 李小六")]
+    [InlineData("【文/晨风网专栏作者张小五】", "张小五")]
+    public void Credits_run_together_or_glued_to_links(string line, string expected) => Assert.Equal(expected, WithLine(line).Author);
+
     [Fact]
     public void Two_writers_before_the_credit_word() => Assert.Equal("张小五 李小六", WithLine("张小五 李小六 文").Author);
 

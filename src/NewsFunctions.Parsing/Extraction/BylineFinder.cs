@@ -13,6 +13,8 @@ internal static class BylineFinder
         // The dateline is where pages put 来源 and 作者, so it is read even when the body starts far below it.
         var window = Window(blocks.Count, titleIndex, bodyStart, bodyEnd);
         if (date is { Index: >= 0 } dateline) window = window.Prepend(dateline.Index).Distinct();
+        // Above the run's last lines only credits are read: a 来源 there belongs to a teaser or a notice as often as to the article.
+        var creditsOnly = (From: Math.Min(blocks.Count, Math.Min(bodyStart + 8, bodyEnd + 1)), To: bodyEnd - 4);
         foreach (var i in window)
         {
             var block = blocks[i];
@@ -32,7 +34,7 @@ internal static class BylineFinder
                     case Labels.Field.Editor when editor is null:
                         editor = Names(value);
                         break;
-                    case Labels.Field.Source when source is null:
+                    case Labels.Field.Source when source is null && (i < creditsOnly.From || i >= creditsOnly.To):
                         source = Source(value);
                         break;
                 }
@@ -62,7 +64,8 @@ internal static class BylineFinder
         var headerEnd = Math.Min(count, Math.Min(bodyStart + 8, bodyEnd + 1));
         for (var i = top; i < headerEnd; i++) yield return i;
         // A short body is read whole; a long one at its start and its end.
-        var tailStart = bodyEnd - bodyStart < 30 ? headerEnd : Math.Max(headerEnd, bodyEnd - 4);
+        // Labelled credits ("作者：…", "采写：…") may sit a screen above the run's end, before the share bar and notices the run took in.
+        var tailStart = bodyEnd - bodyStart < 30 ? headerEnd : Math.Max(headerEnd, bodyEnd - (wide ? 20 : 4));
         for (var i = tailStart; i < Math.Min(count, bodyEnd + 10); i++) yield return i;
     }
 
@@ -72,7 +75,10 @@ internal static class BylineFinder
         {
             if (blocks[i].LinkDensity > 0.5) continue;
             var credit = Labels.WriterCredit().Match(blocks[i].Text);
-            if (credit.Success && Names(credit.Groups["names"].Value) is { } writers) return writers;
+            // "文/某某网专栏作者张三": names that run on into a longer word are a publisher's; the writer comes later.
+            var creditEnd = credit.Index + credit.Length;
+            var runsOn = credit.Success && creditEnd < blocks[i].Text.Length && TextStats.IsCjk(blocks[i].Text[creditEnd]);
+            if (credit.Success && !runsOn && Names(credit.Groups["names"].Value) is { } writers) return writers;
             if (blocks[i].Letters <= 20)
             {
                 var trailing = Labels.TrailingWriterCredit().Match(blocks[i].Text);
@@ -259,6 +265,9 @@ internal static class BylineFinder
         if (value.IndexOfAny(['。', '！', '？', '!', '?']) >= 0) return null;
         var sentenceEnd = value.IndexOfAny(['，', ',']);
         if (sentenceEnd >= 0) value = value[..sentenceEnd];
+        // "采写：南都记者 张三": the paper and the role before the names.
+        var role = value.IndexOf("记者", StringComparison.Ordinal);
+        if (role is >= 0 and <= 8 && value.Length - role - 2 >= 2 && value[..role].All(TextStats.IsCjk)) value = value[(role + 2)..];
         var words = value.Split([' ', '\u3000', '\t', '、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
         var names = new List<string>();
         foreach (var raw in words)
@@ -269,12 +278,21 @@ internal static class BylineFinder
             if (word.Length == 0) break;
             var cjk = word.Count(TextStats.IsCjk);
             if (word.Length > 20 || cjk > 16 || word.Contains("://", StringComparison.Ordinal) || word.Any(c => c is '(' or '（' or ':' or '：')) break;
-            if (!IsName(word)) break;
+            if (!IsName(word))
+            {
+                // "李四返回首页": a link's text glued to the last name; the name before it still counts.
+                var glued = GluedTools.Select(n => word.IndexOf(n, StringComparison.Ordinal)).Where(at => at >= 2).DefaultIfEmpty(-1).Min();
+                if (glued is >= 2 and <= 4 && word[..glued].All(TextStats.IsCjk) && IsName(word[..glued])) names.Add(word[..glued]);
+                break;
+            }
             names.Add(word);
             if (names.Count == 6 || word.Length != raw.Length) break;
         }
         return names.Count == 0 ? null : string.Join(' ', names);
     }
+
+    /// <summary>Link words that pages glue to the last name of a byline ("李四返回首页").</summary>
+    private static readonly string[] GluedTools = ["返回", "查看", "点击", "更多", "分享", "关注", "收藏", "打印", "举报"];
 
     private static readonly string[] RoleWords = ["通讯员", "记者", "实习生", "摄影", "编辑", "特约"];
 

@@ -12,7 +12,7 @@ internal static partial class Labels
         (Field.Date, ["发布时间", "发布日期", "发稿时间", "发表时间", "发表日期", "成文日期", "发文日期", "公开日期", "更新时间", "刊发时间", "发表于", "发布于", "时间", "日期"]),
         (Field.Source, ["信息来源", "文章来源", "稿件来源", "本文来源", "资料来源", "新闻来源", "来源于", "发布机构", "发布部门", "来源", "出处", "出自"]),
         (Field.Editor, ["责任编辑", "责编", "编辑", "审核", "校对"]),
-        (Field.Author, ["作者", "撰稿", "撰文", "执笔人", "执笔", "记者", "通讯员", "发文机关", "发布者", "发布人", "发帖人", "楼主", "文", "口述"]),
+        (Field.Author, ["作者", "撰稿", "撰文", "撰写", "采写", "执笔人", "执笔", "记者", "通讯员", "发文机关", "发布者", "发布人", "发帖人", "楼主", "文", "口述"]),
         (Field.Other, ["浏览次数", "点击数", "点击", "阅读", "摄影", "字号", "访问量", "索引号", "文号", "主题分类"]),
     ];
 
@@ -90,8 +90,9 @@ internal static partial class Labels
     public static partial Regex CopyrightOwner();
 
     /// <summary>"记者 张三", "本报记者张三李四", "通讯员 王五", "某某周刊作者 张三": a reporter or writer named without a colon
-    /// (作者 and 撰文 need a space after them or a name closing the line, so "作者的话是" stays a phrase).</summary>
-    [GeneratedRegex(@"(?:(?:记者|通讯员)\s*[:：]?\s*|(?:作者|撰文|撰稿)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff·]{2,4}\s*$)))(?<names>[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
+    /// (作者 and 撰文 need a space after them or a name closing the line, so "作者的话是" stays a phrase). Names that close the
+    /// line are taken whole, however they run together ("记者张三李四" in a dump that lost its spaces).</summary>
+    [GeneratedRegex(@"(?:(?:记者|通讯员)\s*[:：]?\s*|(?:作者|撰文|撰稿)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff·]{2,4}\s*[】\]）)]?\s*$)))(?<names>[\u4e00-\u9fff·]{2,9}(?=\s*[】\]）)]?\s*$)|[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]{0,3}[\u4e00-\u9fff·]{2,4}){0,4})", RegexOptions.CultureInvariant)]
     public static partial Regex Reporter();
 
     /// <summary>"文/张三", "文｜张三 李四", "图文/王五" opening a line: the writer's credit.</summary>
