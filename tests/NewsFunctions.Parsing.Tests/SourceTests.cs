@@ -27,6 +27,23 @@ public sealed class SourceTests
     }
 
     [Fact]
+    public void Row_of_fields_set_off_by_bars_without_colons()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>发表于2023-04-02 10:00| 1164次阅读| 来源示例网| 0 条评论| 作者王小五</p>" + InventedPages.Paragraphs);
+        Assert.Equal("示例网", article.Source);
+        Assert.Equal("王小五", article.Author);
+    }
+
+    [Theory]
+    [InlineData("示例通讯社", "示例通讯社")]
+    [InlineData("学习目的", null)]
+    public void Organisation_alone_under_the_headline(string line, string? expected)
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", $"<h1>乡村公路通到家门口</h1><p>{line}</p><p>2023-04-02 10:00</p>" + InventedPages.Paragraphs);
+        Assert.Equal(expected, article.Source);
+    }
+
+    [Fact]
     public void A_name_beside_the_date_is_the_author_not_the_source()
     {
         var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 王小五</p>" + InventedPages.Paragraphs);

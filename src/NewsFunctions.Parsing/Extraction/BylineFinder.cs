@@ -44,6 +44,7 @@ internal static class BylineFinder
         // Government CMSs (TRS, Hanweb…) name the publisher in <meta name="ContentSource">.
         source ??= hints.Source is { } meta ? Source(meta) : null;
         source ??= SourceBesideDate(blocks, date);
+        source ??= OrganisationUnderTitle(blocks, roles, titleIndex, bodyStart);
         author ??= Reporter(blocks, titleIndex, bodyStart, bodyEnd);
         author ??= Closing(blocks, roles, bodyStart, bodyEnd);
         author ??= FromMeta(hints);
@@ -133,6 +134,23 @@ internal static class BylineFinder
         return Names(meta);
     }
 
+    /// <summary>"新华社" alone on a line right under the headline: the byline slot holds the publisher.</summary>
+    private static string? OrganisationUnderTitle(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart)
+    {
+        if (titleIndex < 0) return null;
+        var seen = 0;
+        for (var i = titleIndex + 1; i < blocks.Count && i <= bodyStart && seen < 3; i++)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (blocks[i].Letters > 12 || blocks[i].Punctuation > 0 || blocks[i].LinkDensity > 0.5 || roles[i] != BlockRole.Text) continue;
+            var text = TitleFinder.Clean(blocks[i].Text);
+            // Alone on a line, only a name that ends like an organisation's (新华社, 示例日报) is taken; a short phrase is not.
+            if (IsOrganisation(text, endingRequired: true)) return text;
+        }
+        return null;
+    }
+
     /// <summary>A line holding only a name (two or three CJK letters) between headline and body.</summary>
     private static string? NameLineUnderTitle(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart)
     {
@@ -203,20 +221,20 @@ internal static class BylineFinder
     /// An organisation's name: CJK ending like a paper, site, station or office (新京报, 示例网, 县融媒体中心), any CJK word
     /// longer than a Chinese personal name (four letters or more, 晨风观察), or a word of four capitals or more (ABCD).
     /// </summary>
-    internal static bool IsOrganisation(string word)
+    internal static bool IsOrganisation(string word, bool endingRequired = false)
     {
         if (word.Length > 20 || word.Any(char.IsAsciiDigit) || NotOrganisations.Any(word.Contains) || ContributionWords.Contains(word)) return false;
         // "来自北京", "发布于上海": where the writer posted from, not who published.
         if (PlaceWords.Any(p => word.StartsWith(p, StringComparison.Ordinal))) return false;
         // "某某财经-自媒体综合", "某某网—某某报": a publisher and its channel or partner, joined by a dash.
         var dash = word.IndexOfAny(['-', '—', '－']);
-        if (dash > 0 && dash < word.Length - 1) return IsOrganisation(word[..dash]) || IsOrganisation(word[(dash + 1)..]);
+        if (dash > 0 && dash < word.Length - 1) return IsOrganisation(word[..dash], endingRequired) || IsOrganisation(word[(dash + 1)..], endingRequired);
         var cjk = word.Count(TextStats.IsCjk);
         if (cjk >= 2 && cjk == word.Count(char.IsLetter))
         {
             // A bare ending ("财经", "新闻") is a channel's name; a long run without one is a headline printed beside its date.
             if (OrganisationEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal) && word.Length > e.Length)) return true;
-            return cjk is >= 4 and <= 8;
+            return !endingRequired && cjk is >= 4 and <= 8;
         }
         // Capitals: an agency or a site (four letters or more: "FAQ", "APP" are buttons).
         return word.Length is >= 4 and <= 12 && word.All(c => char.IsAsciiLetterUpper(c) || c == '&');

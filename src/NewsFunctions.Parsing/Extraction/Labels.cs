@@ -44,9 +44,9 @@ internal static partial class Labels
     /// <summary>The labelled values on one line, e.g. "发布时间:2020-09-23    来源:常熟市人民政府".</summary>
     public static IReadOnlyList<(Field Field, string Value)> ReadLabelledValues(string line)
     {
-        if (line.AsSpan().IndexOfAny(LabelEnds) < 0) return [];
+        if (line.AsSpan().IndexOfAny(LabelEnds) < 0) return line.Contains('|', StringComparison.Ordinal) ? ReadFieldRow(line) : [];
         var matches = LabelPattern.Matches(line);
-        if (matches.Count == 0) return [];
+        if (matches.Count == 0) return line.Contains('|', StringComparison.Ordinal) ? ReadFieldRow(line) : [];
         var values = new List<(Field, string)>(matches.Count);
         for (var i = 0; i < matches.Count; i++)
         {
@@ -56,6 +56,27 @@ internal static partial class Labels
             values.Add((Classify(matches[i].Groups["label"].Value), value));
         }
         return values;
+    }
+
+    /// <summary>
+    /// "发表于2014-08-24 21:30| 1164次阅读| 来源示例网| 作者张三": a row of fields set off by bars, each opening with its
+    /// label and no colon. Read only when two cells or more open with a label of two letters or more.
+    /// </summary>
+    private static List<(Field Field, string Value)> ReadFieldRow(string line)
+    {
+        var values = new List<(Field, string)>();
+        foreach (var range in line.AsSpan().Split('|'))
+        {
+            var cell = line[range].Trim();
+            foreach (var (field, words) in Known)
+            {
+                var label = words.FirstOrDefault(w => w.Length >= 2 && cell.StartsWith(w, StringComparison.Ordinal) && cell.Length > w.Length);
+                if (label is null) continue;
+                values.Add((field, cell[label.Length..].Trim()));
+                break;
+            }
+        }
+        return values.Count >= 2 ? values : [];
     }
 
     /// <summary>Where the first label starts, or -1.</summary>
