@@ -28,6 +28,23 @@ public sealed class HeadlineSignalTests
     }
 
     [Theory]
+    [InlineData("乡村公路通到家门口了（一线观察·身边事）", "乡村公路通到家门口了")]
+    [InlineData("乡村公路通到家门口(图)", "乡村公路通到家门口(图)")]
+    [InlineData("乡村公路通到家门口（2023年版）", "乡村公路通到家门口（2023年版）")]
+    [InlineData("河畔晨报评论员：让每一条乡村路都通到家门口", "让每一条乡村路都通到家门口")]
+    [InlineData("县长王小五：让每一条乡村路都通到家门口", "县长王小五：让每一条乡村路都通到家门口")]
+    public void Column_tags_and_commentator_labels_are_not_the_headline(string title, string expected) =>
+        Assert.Equal(expected, TitleFinder.WithoutLabels(title));
+
+    [Fact]
+    public void Html_headline_loses_its_column_tag()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口了（一线观察·身边事）_示例网",
+            "<h1>乡村公路通到家门口了（一线观察·身边事）</h1><p>2023-04-02 10:00</p>" + InventedPages.Paragraphs);
+        Assert.Equal("乡村公路通到家门口了", article.Title);
+    }
+
+    [Theory]
     [InlineData("首页 - 工作动态", true)]
     [InlineData("首页 > 通知公告", true)]
     [InlineData("首页", false)]

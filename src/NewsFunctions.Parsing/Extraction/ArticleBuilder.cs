@@ -32,7 +32,7 @@ internal static class ArticleBuilder
         if (paragraphs.Count == 0 && titleIndex >= 0) paragraphs = LinesUnder(blocks, roles, titleIndex, title);
         if (paragraphs.Count == 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "A headline was found but no body text after it.", format);
-        title ??= FallbackTitle(paragraphs);
+        title = title is null ? FallbackTitle(paragraphs) : TitleFinder.WithoutLabels(title);
         if (string.IsNullOrWhiteSpace(title))
             return ParseResult.Fail(ParseFailureReason.NoTitle, "No headline was found.", format);
 

@@ -273,6 +273,31 @@ internal static class TitleFinder
         return TextStats.CollapseWhitespace(buffer.ToString());
     }
 
+    private static readonly string[] CommentaryLabels = ["特约评论员", "评论员", "社论", "时评", "短评", "评论员文章"];
+
+    /// <summary>
+    /// What pages print around a headline that is not part of it: a column tag after it ("…通到家门口(一线观察·身边事)";
+    /// "(图)", "(下)", "(附图)" are part of the headline), a commentator's label before it ("示例日报评论员：…").
+    /// </summary>
+    public static string WithoutLabels(string title)
+    {
+        var text = title;
+        if (text.Length > 0 && text[^1] is ')' or '）')
+        {
+            var open = text.LastIndexOfAny(['(', '（']);
+            if (open > 0)
+            {
+                var tag = TextStats.Normalize(text[(open + 1)..^1]);
+                var rest = TextStats.Normalize(text[..open]);
+                if (tag.Length >= 4 && rest.Length >= 8 && !tag.Any(char.IsAsciiDigit)) text = text[..open].TrimEnd();
+            }
+        }
+        var colon = text.IndexOfAny([':', '：']);
+        if (colon is > 1 and <= 14 && text.Length - colon > 6 && CommentaryLabels.Any(l => text.AsSpan(0, colon).TrimEnd().EndsWith(l, StringComparison.Ordinal)))
+            text = text[(colon + 1)..].TrimStart();
+        return text;
+    }
+
     /// <summary>"Headline_Channel_Site": the longest part, since the headline is usually the longest.</summary>
     public static string Headline(string title)
     {
