@@ -59,6 +59,18 @@ public sealed class BodySignalTests
     }
 
     [Fact]
+    public void Short_dump_article_under_a_dateline_with_its_time_beats_a_longer_teaser_past_a_related_heading()
+    {
+        var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n',
+            "首页 > 本地 > 正文", "", "乡村公路通到家门口", "", "2023年4月2日 10:05 河畔晨报", "", "分享至", "",
+            "本报讯 示例县最后一个自然村的水泥路昨天完工,全县实现村村通硬化路。", "", "责任编辑:周文", "",
+            "0条评论|0人参与", "", "登录|注册", "", "表情", "", "相关新闻", "",
+            "城区新增三处便民停车场", "", "市民反映,新停车场离菜市场和学校都很近,早晚接送孩子方便了许多,周末买菜也不用再绕着找车位了,希望以后多建一些。")));
+        Assert.Contains("最后一个自然村", article.Body);
+        Assert.DoesNotContain("便民停车场", article.Body);
+    }
+
+    [Fact]
     public void A_dateline_that_closes_a_post_does_not_send_the_body_below_it()
     {
         var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n',

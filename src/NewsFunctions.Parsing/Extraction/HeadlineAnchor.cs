@@ -29,8 +29,9 @@ internal static class HeadlineAnchor
         {
             var block = blocks[i];
             if (roles[i] != BlockRole.Meta || block.Letters > 80 || !DateParser.ContainsYear(block.Text)) continue;
-            if (!Labels.ReadLabelledValues(block.Text).Any(v => v.Field is Labels.Field.Source or Labels.Field.Author or Labels.Field.Date)) continue;
-            if (!DateParser.TryFind(block.Text, out _, out _, out _)) continue;
+            // Labelled ("来源:", "发布时间:"), or with the time of day ("2023年4月2日 10:00 某某日报"): a teaser's stamp is the day alone.
+            if (!DateParser.TryFind(block.Text, out _, out var hasTime, out _)) continue;
+            if (!hasTime && !Labels.ReadLabelledValues(block.Text).Any(v => v.Field is Labels.Field.Source or Labels.Field.Author or Labels.Field.Date)) continue;
             var seen = 0;
             for (var j = i - 1; j >= 0 && seen < 3; j--)
             {
