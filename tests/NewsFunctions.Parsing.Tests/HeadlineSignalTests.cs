@@ -44,6 +44,17 @@ public sealed class HeadlineSignalTests
         Assert.Equal("乡村公路通到家门口了", article.Title);
     }
 
+    [Fact]
+    public void Blog_post_title_linked_with_its_category_above_the_poster_and_date()
+    {
+        // <title> names the blog; the side column's counters and a labelled blog name sit above the post.
+        var article = InventedPages.Html("Example blog--山间小路",
+            "<div class=\"info\"><p>Blog名:山间小路</p><p>日志:279</p><p>访问:121369</p><p>建立于:2004年10月6日</p></div>" +
+            "<p><a href=\"/c/1\">[乡土文化]</a><a href=\"/p/2\">读一本旧书的感受</a></p><p>walker2005 发表于 2005-9-15 11:46:00</p>" + InventedPages.Paragraphs);
+        Assert.Equal("读一本旧书的感受", article.Title);
+        Assert.Equal("walker2005", article.Author);
+    }
+
     [Theory]
     [InlineData("首页 - 工作动态", true)]
     [InlineData("首页 > 通知公告", true)]

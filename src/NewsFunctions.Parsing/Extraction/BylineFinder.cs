@@ -263,8 +263,9 @@ internal static class BylineFinder
         return rest.Split([' ', '\u3000', '|', '[', ']', '【', '】', '(', ')', '●', '•', ':', '：', '丨'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(w => w.Trim(',', '，'))
             .Where(w => !w.Contains('.', StringComparison.Ordinal) && !w.Contains('/', StringComparison.Ordinal) && w.Any(char.IsLetter) && !IsWeekday(w))
-            // A lone letter is a bullet or a stray character, not a name.
-            .Where(w => w.Length > 1)
+            // A lone letter is a bullet or a stray character, not a name; "发表于", "建立于" (posted at, set up on) and a label
+            // printed without its colon are the date's words.
+            .Where(w => w.Length > 1 && !w.EndsWith('于') && Labels.Classify(w) == Labels.Field.Other && !Labels.IsLabelWord(w))
             .ToArray();
     }
 

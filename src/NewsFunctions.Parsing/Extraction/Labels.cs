@@ -32,6 +32,9 @@ internal static partial class Labels
         return new Regex($@"(?<label>{string.Join('|', words)})\s*(?:[:：]|(?<=[\u4e00-\u9fff]{{2}}\s*)[丨｜])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 
+    /// <summary>A label word of any field (时间, 来源, 浏览次数…), as printed without its colon.</summary>
+    public static bool IsLabelWord(string word) => Known.Any(k => k.Words.Contains(word));
+
     public static Field Classify(string label)
     {
         var compact = string.Concat(label.Where(c => !char.IsWhiteSpace(c)));

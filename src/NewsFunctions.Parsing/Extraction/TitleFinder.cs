@@ -243,8 +243,9 @@ internal static class TitleFinder
             if (letters is < 4 or > 80) continue;
             // "2003年5月": a date or counter line, not a headline.
             if (cleaned.Count(char.IsAsciiDigit) * 2 >= letters) continue;
-            // A linked headline is allowed only right above the body (blogs link the post's own title).
-            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 1)) continue;
+            // A linked headline is allowed only right above the body (blogs link the post's own title), with at most its
+            // category linked before it ("[某某分类]headline", two links; Clean drops the bracketed category).
+            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 2 || (block.Links.Count == 2 && !block.Text.StartsWith('[')))) continue;
             // A reporter credit ("光明日报记者王建宏") sits between headline and body.
             if (Labels.Reporter().IsMatch(cleaned) && letters < 30) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
