@@ -15,6 +15,7 @@ namespace NewsFunctions.Benchmarks;
 /// body F1 (character bigrams, as score.py counts them) per variant and k, and how many pages fall below 0.4: the
 /// "sidebar or list chosen over a short article" failure, measured on pages of the fold a change was not tuned on.
 /// Usage: dotnet run -c Release --project bench/NewsFunctions.Benchmarks -- shortened A|B [--verbose]
+/// (NEWSFN_SHORTENED_OUT=folder keeps the cut documents.)
 /// </summary>
 public static class ShortArticles
 {
@@ -22,6 +23,9 @@ public static class ShortArticles
     {
         var corpus = Corpus.Directory;
         var parser = new DocumentParser();
+        // Set to a folder to keep the cut documents for a look at why one went wrong.
+        var save = Environment.GetEnvironmentVariable("NEWSFN_SHORTENED_OUT");
+        if (save is not null) System.IO.Directory.CreateDirectory(save);
         var pages = File.ReadLines(Path.Combine(corpus, "manifest.jsonl")).Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement).ToList();
         foreach (var variant in new[] { "html", "text" })
@@ -38,6 +42,7 @@ public static class ShortArticles
                     var bytes = File.ReadAllBytes(Path.Combine(corpus, variant, id + (variant == "html" ? ".html" : ".txt")));
                     var (document, kept) = variant == "html" ? CutHtml(bytes, truth, k) : CutText(bytes, truth, k);
                     if (document is null) continue;
+                    if (save is not null) File.WriteAllBytes(Path.Combine(save, $"{id}.k{k}.{(variant == "html" ? "html" : "txt")}"), document);
                     var result = parser.Parse(document, id);
                     var f1 = result.Succeeded ? F1(result.Article.Body, kept) : 0;
                     if (!result.Succeeded) failures++;

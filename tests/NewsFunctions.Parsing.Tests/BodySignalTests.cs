@@ -33,6 +33,28 @@ public sealed class BodySignalTests
         Assert.DoesNotContain("网友丙", article.Body);
     }
 
+    [Theory]
+    [InlineData("春雨", "<h1>春雨</h1>", "")]
+    public void Short_headline_still_anchors_the_article(string headline, string top, string head)
+    {
+        // A poem under a two-letter heading, the first part of <title>.
+        var article = InventedPages.Html(headline + "_原文_示例网", top + "<p>作者：王小五</p>" +
+            "<p>夜来风雨急，</p><p>花落知多少。</p><p>春水绕村流，</p><p>新燕入旧巢。</p><p>柳色青如许，</p><p>归人在小桥。</p><p>不知明日事，</p><p>且饮一杯醪。</p>" +
+            "<h3>译文及注释</h3><p><a href=\"/m\">更多</a></p><h3>赏析</h3><p><a href=\"/n\">更多</a></p><p>猜你喜欢：</p><p><a href=\"/x\">山行 春晓 登高 江雪</a></p><p><a href=\"/y\">秋思 夜泊 早行 晚归</a></p><p><a href=\"/z\">送别 怀古 咏梅 观潮</a></p><p>王小五（1900～1980），字晓风，示例县人，一生写诗三千余首，晚年隐居乡间，以田园诗著称，其诗语言平易，情感真挚，广为流传，至今仍为人传诵。</p>", head);
+        Assert.Contains("花落知多少", article.Body);
+        Assert.DoesNotContain("一生写诗", article.Body);
+    }
+
+    [Fact]
+    public void A_banner_repeating_the_whole_title_is_not_the_anchor()
+    {
+        const string title = "乡村公路通到家门口_本地_示例网";
+        var blocks = new List<Block> { new(title), new("首页 要闻 本地", 12), new("乡村公路通到家门口") { HeadingLevel = 1 }, new("2023-04-02 10:00") };
+        var roles = Roles.Assign(blocks, default);
+        var hints = new PageHints { DocumentTitle = title, HeadlineHints = [title] };
+        Assert.Equal(2, HeadlineAnchor.Find(blocks, roles, hints)?.Index);
+    }
+
     [Fact]
     public void Short_article_under_its_headline_beats_a_long_run_past_the_footer_notice()
     {

@@ -47,7 +47,12 @@ internal static class HeadlineAnchor
     {
         if (hints.IsTextDump || (hints.DocumentTitle is null && hints.HeadlineHints.Count == 0)) return -1;
         var exact = hints.HeadlineHints.Select(TextStats.Normalize).Where(h => h.Length >= 6).ToHashSet(StringComparer.Ordinal);
-        var segments = hints.DocumentTitle is null ? [] : TitleFinder.Split(hints.DocumentTitle).Select(TextStats.Normalize).Where(s => s.Length >= 6).ToList();
+        var parts = hints.DocumentTitle is null ? [] : TitleFinder.Split(hints.DocumentTitle).Select(TextStats.Normalize).ToList();
+        var segments = parts.Where(s => s.Length >= 6).ToList();
+        // A line repeating the whole "headline_channel_site" is the page's banner copy of <title>, not its headline.
+        var wholeTitle = parts.Count >= 2 ? TextStats.Normalize(hints.DocumentTitle!) : null;
+        // "夜雨_原文_某某网": a short headline counts when a heading equals the title's first part.
+        var firstPart = parts.Count >= 2 ? parts[0] : null;
         var longest = segments.Count == 0 ? 0 : segments.Max(s => s.Length);
         // "headline_channel_site": the longest part is the headline's; a shorter one equal to a heading is more often the site's banner.
         var headlinePart = segments.FirstOrDefault(s => s.Length == longest);
@@ -55,10 +60,17 @@ internal static class HeadlineAnchor
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (block.Letters is < 6 or > 120 || block.LinkDensity > 0.5) continue;
+            if (block.Letters is < 2 or > 120 || block.LinkDensity > 0.5) continue;
             if (roles[i] is BlockRole.Footer or BlockRole.Breadcrumb or BlockRole.PreviousNext) continue;
             var heading = block.HeadingLevel > 0 || block.TitleHint;
+            if (block.Letters < 6 && !(block.HeadingLevel is > 0 and <= 3)) continue;
             var normalized = TextStats.Normalize(TitleFinder.Clean(block.Text));
+            if (normalized == wholeTitle) continue;
+            if (normalized.Length < 6)
+            {
+                if (normalized == firstPart && bestScore < 2) (best, bestScore) = (i, 2);
+                continue;
+            }
             // A plain line (old pages style the headline with font tags) must equal the headline whole, and be long enough to be one.
             if (!heading && normalized.Length < 8) continue;
             double score = exact.Contains(normalized) ? 3
