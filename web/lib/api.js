@@ -12,6 +12,7 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.status = status;
     this.problem = problem;
+    this.timedOut = options?.timedOut === true;
   }
 }
 
@@ -31,16 +32,18 @@ export class NewsApi {
   #fetch;
   #kept = new Map(); // URL -> { etag, body }, oldest first
   #maxKept;
+  #timeoutMs;
 
   /**
    * @param {string} base the API's base URL, with its route prefix: https://news.example/api
-   * @param {{fetch?: typeof fetch, maxKept?: number}} options
+   * @param {{fetch?: typeof fetch, maxKept?: number, timeoutMs?: number}} options
    */
-  constructor(base, { fetch = globalThis.fetch.bind(globalThis), maxKept = 200 } = {}) {
+  constructor(base, { fetch = globalThis.fetch.bind(globalThis), maxKept = 200, timeoutMs = 15_000 } = {}) {
     const withSlash = String(base).endsWith("/") ? String(base) : `${base}/`;
     this.#base = new URL(withSlash, globalThis.document?.baseURI);
     this.#fetch = fetch;
     this.#maxKept = maxKept;
+    this.#timeoutMs = timeoutMs;
   }
 
   get base() {
@@ -77,33 +80,53 @@ export class NewsApi {
     return this.url("feed", { category, source });
   }
 
-  /** GET a JSON resource, conditionally when its body is kept. Throws ApiError; an abort stays an AbortError. */
+  /**
+   * GET a JSON resource, conditionally when its body is kept. Throws ApiError (status 0 when no answer came, or none
+   * within the time allowed, body included); the caller's abort stays an AbortError.
+   */
   async get(url, { signal } = {}) {
     const kept = this.#kept.get(url);
     const headers = { Accept: "application/json, application/problem+json" };
     if (kept) headers["If-None-Match"] = kept.etag;
-    let response;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
+    const forward = () => controller.abort(signal.reason);
+    if (signal?.aborted) forward();
+    signal?.addEventListener("abort", forward, { once: true });
     try {
-      response = await this.#fetch(url, { headers, signal, mode: "cors", credentials: "omit" });
-    } catch (error) {
-      if (error?.name === "AbortError") throw error;
-      throw new ApiError(0, null, { cause: error });
+      let response;
+      try {
+        response = await this.#fetch(url, { headers, signal: controller.signal, mode: "cors", credentials: "omit" });
+      } catch (error) {
+        if (timedOut) throw new ApiError(0, null, { cause: error, timedOut });
+        if (signal?.aborted || error?.name === "AbortError") throw error;
+        throw new ApiError(0, null, { cause: error });
+      }
+      if (response.status === 304 && kept) {
+        this.#keep(url, kept); // most recently used again
+        return kept.body;
+      }
+      if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+      let body;
+      try {
+        body = await response.json();
+      } catch (error) {
+        if (timedOut) throw new ApiError(0, null, { cause: error, timedOut });
+        if (signal?.aborted) throw error;
+        throw new ApiError(response.status, { title: "The response is not JSON." }, { cause: error });
+      }
+      const etag = response.headers.get("ETag");
+      if (etag) this.#keep(url, { etag, body });
+      else this.#kept.delete(url);
+      return body;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", forward);
     }
-    if (response.status === 304 && kept) {
-      this.#keep(url, kept); // most recently used again
-      return kept.body;
-    }
-    if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-    let body;
-    try {
-      body = await response.json();
-    } catch (error) {
-      throw new ApiError(response.status, { title: "The response is not JSON." }, { cause: error });
-    }
-    const etag = response.headers.get("ETag");
-    if (etag) this.#keep(url, { etag, body });
-    else this.#kept.delete(url);
-    return body;
   }
 
   #keep(url, entry) {

@@ -39,7 +39,11 @@ export function describeError(error) {
   let heading;
   let message;
   let retry = false;
-  if (status === 0) {
+  if (status === 0 && error.timedOut) {
+    heading = "新闻服务没有及时回应";
+    message = "等了很久仍未收到新闻服务的回应，请稍后重试。";
+    retry = true;
+  } else if (status === 0) {
     heading = "无法连接新闻服务";
     message = "没有收到新闻服务的回应。请检查网络连接后重试；如果问题持续，可能是新闻服务没有允许本网站访问（CORS）。";
     retry = true;

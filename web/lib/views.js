@@ -33,7 +33,7 @@ function summaryItem(item, ctx) {
   const title = text(item?.title) ?? UNTITLED;
   const target = text(item?.slug) ?? text(item?.id);
   const categories = texts(item?.categories).filter((c) => !isRootCategory(c));
-  const category = categories.at(-1);
+  const category = categories[categories.length - 1];
   const source = text(item?.source);
   return h("li", null,
     h("article", { class: "nf-item" },

@@ -124,3 +124,34 @@ test("no answer at all (network down, CORS refused) is status 0; an abort stays 
   assert.equal(abort.name, "AbortError");
   assert.throws(() => api.facets("tags"), RangeError);
 });
+
+test("an API that does not answer in time is an ApiError that says so, and can be retried", async () => {
+  const hanging = (url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+  const api = new NewsApi("https://api.example/api", { fetch: hanging, timeoutMs: 20 });
+
+  const error = await api.articles().catch((e) => e);
+
+  assert.equal(error.name, "ApiError");
+  assert.equal(error.status, 0);
+  assert.equal(error.timedOut, true);
+  const described = describeError(error);
+  assert.equal(described.heading, "新闻服务没有及时回应");
+  assert.equal(described.retry, true);
+});
+
+test("the caller's abort reaches the request and is not mistaken for a timeout", async () => {
+  let seen;
+  const hanging = (url, init) => new Promise((_, reject) => {
+    seen = init.signal;
+    init.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+  });
+  const api = new NewsApi("https://api.example/api", { fetch: hanging, timeoutMs: 10_000 });
+  const controller = new AbortController();
+
+  const pending = api.articles({}, { signal: controller.signal }).catch((e) => e);
+  controller.abort();
+  const error = await pending;
+
+  assert.equal(error.name, "AbortError");
+  assert.ok(seen.aborted);
+});
