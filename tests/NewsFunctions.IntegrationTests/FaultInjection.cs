@@ -27,6 +27,9 @@ internal sealed class FaultInjection : HttpPipelineTransport
     /// <summary>When set, decides instead of <see cref="Decide"/>, from the request itself (method and URI).</summary>
     public Func<Request, Fault>? DecideByRequest { get; set; }
 
+    /// <summary>Sees every request as it goes out (to count or classify them), faulted or not.</summary>
+    public Action<Request>? Observe { get; set; }
+
     public int Requests => Volatile.Read(ref _requests);
     public int Injected => Volatile.Read(ref _injected);
 
@@ -54,6 +57,7 @@ internal sealed class FaultInjection : HttpPipelineTransport
 
     public override ValueTask ProcessAsync(HttpMessage message)
     {
+        Observe?.Invoke(message.Request);
         var number = Interlocked.Increment(ref _requests);
         switch (DecideByRequest is { } byRequest ? byRequest(message.Request) : Decide(number))
         {
