@@ -40,6 +40,9 @@ param allowedCorsOrigins string[]
 @description('Cache-Control max-age the API sends, in seconds.')
 param cacheMaxAgeSeconds int
 
+@description('When the sweep (SyncDocuments) runs: NCRONTAB with seconds. host.json holds the same default for hosts with no settings.')
+param syncSchedule string = '0 0 * * * *'
+
 @description('Memory per instance: 512, 2048 or 4096 MB.')
 @allowed([
   512
@@ -126,12 +129,13 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Telemetry with a Microsoft Entra token (local auth is disabled on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // Flex Consumption supports only Event Grid blob triggers: the polling twin is switched off here,
-    // IngestDocumentFromEventGrid runs instead (locally it is the other way round).
-    'AzureWebJobs.IngestDocument.Disabled': 'true'
     Api__CorsAllowedOrigins: join(allowedCorsOrigins, ',')
     Api__CacheMaxAgeSeconds: string(cacheMaxAgeSeconds)
     Content__DocumentsContainer: documentsContainerName
+    // The sweep's schedule, overriding host.json's newsFunctions.syncSchedule (the same default): the place to change
+    // it per deployment. Also here in case the platform, waking a scaled-in app for its timers, resolves the
+    // schedule from app settings only (not verifiable outside Azure).
+    AzureFunctionsJobHost__newsFunctions__syncSchedule: syncSchedule
   }
 }
 

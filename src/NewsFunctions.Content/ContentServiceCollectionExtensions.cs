@@ -14,7 +14,7 @@ public static class ContentServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the function app and the CLI share: options validated at start-up, the storage clients
-    /// (from the <c>AzureWebJobsStorage</c> setting), the parser, the article store and ingestion.
+    /// (from the <c>AzureWebJobsStorage</c> setting), the parser, the article store, ingestion and the sweep.
     /// </summary>
     public static IServiceCollection AddNewsContent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +34,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
         services.TryAddSingleton<Reindexer>();
+        services.TryAddSingleton<DocumentSync>();
         services.TryAddSingleton<StorageHealthCheck>();
         return services;
     }
