@@ -55,6 +55,23 @@ public sealed class HeadlineSignalTests
         Assert.Equal("walker2005", article.Author);
     }
 
+    [Fact]
+    public void Numbered_section_heading_inside_the_body_is_not_the_headline()
+    {
+        // <title> names only the site; the document's first section heading is the page's only h2.
+        var article = InventedPages.Html("示例县人民政府",
+            "<div class=\"bt\">示例县2023年乡村道路建设情况通报</div><p>2023-04-02</p><h2>一、基本情况</h2>" + InventedPages.Paragraphs);
+        Assert.Equal("示例县2023年乡村道路建设情况通报", article.Title);
+    }
+
+    [Theory]
+    [InlineData("一、基本情况", true)]
+    [InlineData("（二）主要做法", true)]
+    [InlineData("3. 下一步打算", true)]
+    [InlineData("第二章 山路", false)]
+    [InlineData("2023年乡村道路建设", false)]
+    public void Section_numbers(string text, bool expected) => Assert.Equal(expected, TitleFinder.IsSectionNumber(text));
+
     [Theory]
     [InlineData("首页 - 工作动态", true)]
     [InlineData("首页 > 通知公告", true)]

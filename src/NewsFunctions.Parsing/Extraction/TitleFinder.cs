@@ -22,7 +22,7 @@ internal static class TitleFinder
         var prefixed = FindPrefixed(blocks, from, to, hints);
         if (prefixed.Index >= 0) return prefixed;
 
-        var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
+        var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3), bodyStart);
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
 
         var labelled = FindLabelled(blocks, from, to);
@@ -209,7 +209,7 @@ internal static class TitleFinder
         && (block.HeadingLevel > 0 || (role is BlockRole.Text or BlockRole.Noise or BlockRole.Meta && block.LinkDensity < 0.9));
 
     /// <summary>The single highest-level heading above the body (h1, else h2), when there is exactly one.</summary>
-    private static int FindHeading(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
+    private static int FindHeading(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to, int bodyStart)
     {
         for (var level = 1; level <= 2; level++)
         {
@@ -217,6 +217,8 @@ internal static class TitleFinder
             var count = 0;
             for (var i = from; i < to; i++)
             {
+                // Inside the body a numbered heading ("一、基本情况", "2. 做法") is a section's, not the article's.
+                if (i >= bodyStart && IsSectionNumber(blocks[i].Text)) continue;
                 if (blocks[i].HeadingLevel == level && blocks[i].Letters is >= 4 and <= 120 && roles[i] != BlockRole.Footer)
                 {
                     found = i;
@@ -226,6 +228,19 @@ internal static class TitleFinder
             if (count == 1) return found;
         }
         return -1;
+    }
+
+    /// <summary>"一、", "（二）", "3.", "4、": a numbered section of a document ("第二章" is a chapter's own headline, not this).</summary>
+    internal static bool IsSectionNumber(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        if (t.Length < 2) return false;
+        var open = t[0] is '（' or '(';
+        var i = open ? 1 : 0;
+        var start = i;
+        while (i < t.Length && (char.IsAsciiDigit(t[i]) || "一二三四五六七八九十".Contains(t[i]))) i++;
+        if (i == start || i - start > 3 || i >= t.Length) return false;
+        return open ? t[i] is '）' or ')' : t[i] is '、' or '.' or '．';
     }
 
     /// <summary>The nearest line above the body that reads like a headline: skips labels, dates, menus, placeholders.</summary>
