@@ -49,7 +49,8 @@ internal static class DateFinder
                 // Between the headline and the body a dateline may print "18-03-08 23:16", "03-08 23:16" or "3小时前".
                 if (i < anchor - 2 || i > bodyStart + 4 || block.Letters is 0 or > 60 || (roles[i] != BlockRole.Meta && block.Letters > 24)) continue;
                 labelled = IsLabelled(block);
-                if (!referenceKnown) (reference, referenceKnown) = (Reference(blocks, hints, urlDay), true);
+                // The reference costs a look at every line's dates: only for a line that holds a relative or yearless form.
+                if (!referenceKnown && DateParser.HasLooseForm(block.Text)) (reference, referenceKnown) = (Reference(blocks, hints, urlDay), true);
                 if (!DateParser.TryFindLoose(block.Text, labelled, reference, out value, out hasTime, out span)
                     && !TryPieces(blocks, i, out value, out hasTime)) continue;
                 loose = true;

@@ -145,6 +145,9 @@ internal static partial class DateParser
         return false;
     }
 
+    /// <summary>The text holds a relative time or a date without its year (which need a reference to be read).</summary>
+    public static bool HasLooseForm(string text) => RelativePattern().IsMatch(text) || YearlessPattern().IsMatch(text);
+
     private static bool TryRelative(Match match, DateTimeOffset now, out DateTimeOffset value, out bool hasTime)
     {
         now = now.ToOffset(ChinaOffset);

@@ -56,11 +56,15 @@ internal static class HeadlineAnchor
         var longest = segments.Count == 0 ? 0 : segments.Max(s => s.Length);
         // "headline_channel_site": the longest part is the headline's; a shorter one equal to a heading is more often the site's banner.
         var headlinePart = segments.FirstOrDefault(s => s.Length == longest);
+        // No headline is longer than the longest thing it may equal: longer lines (most of a page) are passed over unread.
+        var longestTarget = exact.Select(h => h.Length).Append(longest).Append(firstPart?.Length ?? 0).Max();
         var (best, bestScore) = (-1, 0.0);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block.Letters is < 2 or > 120 || block.LinkDensity > 0.5) continue;
+            // Letters bound the normalised text from above, except where Clean drops a bracketed tag.
+            if (block.Letters > longestTarget && !block.Text.Contains('[', StringComparison.Ordinal)) continue;
             if (roles[i] is BlockRole.Footer or BlockRole.Breadcrumb or BlockRole.PreviousNext) continue;
             var heading = block.HeadingLevel > 0 || block.TitleHint;
             if (block.Letters < 6 && !(block.HeadingLevel is > 0 and <= 3)) continue;

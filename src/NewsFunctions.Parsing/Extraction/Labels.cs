@@ -20,6 +20,9 @@ internal static partial class Labels
     /// A one-letter label (文) must not follow another CJK letter, so 原文: is not an author label.</summary>
     private static readonly Regex LabelPattern = BuildPattern();
 
+    private static readonly System.Buffers.SearchValues<char> LabelStarts =
+        System.Buffers.SearchValues.Create(string.Concat(Known.SelectMany(k => k.Words).Where(w => w.Length >= 2).Select(w => w[0]).Distinct()));
+
     private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：丨｜");
 
     private static Regex BuildPattern()
@@ -70,7 +73,10 @@ internal static partial class Labels
         var values = new List<(Field, string)>();
         foreach (var range in line.AsSpan().Split('|'))
         {
-            var cell = line[range].Trim();
+            var span = line.AsSpan(range).Trim();
+            // Most cells of a menu row open with no label's first letter: passed over without a string.
+            if (span.Length < 3 || !LabelStarts.Contains(span[0])) continue;
+            var cell = span.ToString();
             foreach (var (field, words) in Known)
             {
                 var label = words.FirstOrDefault(w => w.Length >= 2 && cell.StartsWith(w, StringComparison.Ordinal) && cell.Length > w.Length);
