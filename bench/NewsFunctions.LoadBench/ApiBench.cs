@@ -26,12 +26,18 @@ internal static class ApiBench
         var categories = LoadDocuments.Categories;
         return
         [
-            new("list (limit 20)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles", "")),
-            new("list by category", i => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
+            new("list (limit 20, hot: the same request)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles", "")),
+            new("list by category (20 categories in turn)", i => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
                 "?category=" + Uri.EscapeDataString(categories[i % categories.Length]))),
-            new("detail", i =>
+            new("detail (every article in turn)", i =>
             {
                 var id = ids[(int)((i * 2654435761L) % ids.Count)];
+                return Run(r => host.Function<GetArticle>().Run(r, id, CancellationToken.None), "/api/articles/" + id, "");
+            }),
+            // Hot: the same few articles over and over, as a front page's top stories are read.
+            new("detail (hot: 8 ids)", i =>
+            {
+                var id = ids[i % Math.Min(8, ids.Count)];
                 return Run(r => host.Function<GetArticle>().Run(r, id, CancellationToken.None), "/api/articles/" + id, "");
             }),
             new($"search q={commonWord} (common)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
