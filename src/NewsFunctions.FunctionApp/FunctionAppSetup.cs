@@ -5,7 +5,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using NewsFunctions.Content;
+using NewsFunctions.Content.Caching;
 using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp;
@@ -23,6 +25,12 @@ public static class FunctionAppSetup
             .Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Entries in memory live no longer than a browser may keep the response.
+        builder.Services.AddOptions<ArticleCacheOptions>().Configure<IOptions<ApiOptions>>((cache, api) =>
+        {
+            cache.MaxAge = TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds);
+            cache.SizeLimitBytes = api.Value.MemoryCacheMegabytes * 1024L * 1024;
+        });
         builder.Services.AddSingleton<CorsPolicy>();
         builder.AddNewsTelemetry();
         // camelCase is ASP.NET Core's default; write Chinese as itself, not as \u escapes.

@@ -8,7 +8,7 @@ using NewsFunctions.Content.Storage;
 namespace NewsFunctions.Content.Articles;
 
 /// <inheritdoc />
-public sealed class ArticleStore(ContentTables tables, FacetCounters facets, ArticleLocks locks) : IArticleStore
+public sealed class ArticleStore(ContentTables tables, FacetCounters facets, ArticleLocks locks, ArticleChanges changes) : IArticleStore
 {
     /// <summary>A search page may read this many pages of posting lists before it returns what it has found.</summary>
     private const int SearchRequestBudget = 40;
@@ -20,8 +20,11 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     private static readonly string[] SaveColumns = [.. IndexState.Columns, SortTimeProperty, ArticleEntity.BodyBlobProperty];
 
     private readonly SearchIndex _search = new(tables);
+    private readonly ArticleNeighbours _neighbours = new(tables);
 
-    public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
+    public Task<Article?> FindAsync(string id, CancellationToken cancellationToken) => FindAsync(id, linkNeighbours: false, cancellationToken);
+
+    public async Task<Article?> FindAsync(string id, bool linkNeighbours, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsWellFormed(id))
             return null;
@@ -29,12 +32,19 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         var response = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue)
             return null;
-        var article = ArticleEntity.FromEntity(response.Value!);
-        if (response.Value!.GetString(ArticleEntity.BodyBlobProperty) is not { Length: > 0 } bodyBlob)
-            return article;
-        // Only bodies too long for an entity live in a blob: a second request for those alone.
-        var content = await tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return article with { Paragraphs = content.Value.Content.ToString().Split('\n') };
+        var entity = response.Value!;
+        var article = ArticleEntity.FromEntity(entity);
+        // Only bodies too long for an entity live in a blob: a second request for those alone, beside the links' lookups.
+        var body = entity.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } bodyBlob
+            ? tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken)
+            : null;
+        var linked = linkNeighbours
+            ? _neighbours.LinkAsync(article, entity.GetDateTimeOffset(SortTimeProperty) ?? article.PublishedAt ?? article.Provenance.IngestedAt, cancellationToken)
+            : Task.FromResult(article);
+        if (body is null)
+            return await linked.ConfigureAwait(false);
+        await Task.WhenAll(linked, body).ConfigureAwait(false);
+        return (await linked.ConfigureAwait(false)) with { Paragraphs = (await body.ConfigureAwait(false)).Value.Content.ToString().Split('\n') };
     }
 
     public async Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -116,6 +126,18 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     public async Task SaveAsync(Article article, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        try
+        {
+            await WriteAsync(article, likelyNew, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            changes.Raise(article.Id, ArticleTitleIndex.PartitionFor(article.SiteName, article.Title));
+        }
+    }
+
+    private async Task WriteAsync(Article article, bool likelyNew, CancellationToken cancellationToken)
+    {
         await using var held = await locks.AcquireAsync(article.Id, cancellationToken).ConfigureAwait(false);
 
         var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
@@ -203,6 +225,18 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     {
         if (!ArticleId.IsWellFormed(id))
             return false;
+        try
+        {
+            return await RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            changes.Raise(id, titlePartition: null);
+        }
+    }
+
+    private async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
         await using var held = await locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false);
         var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
