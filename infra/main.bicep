@@ -44,6 +44,7 @@ var bodiesContainerName = 'article-bodies'
 var tableNames = [
   'articles'
   'articleindex'
+  'articletitles'
   'documents'
   'facets'
   'search'

@@ -194,7 +194,7 @@ internal static class Bench
             }
 
             var table = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"Articles: {ids.Count}; {workers} closed-loop workers; {seconds} s per endpoint; in-process (function + IActionResult execution + JSON), storage over HTTP on 127.0.0.1; memory cache {(cacheMegabytes is 0 ? "off" : (cacheMegabytes ?? 64) + " MB")}")
+                .AppendLine(CultureInfo.InvariantCulture, $"Articles: {ids.Count}; {workers} closed-loop workers; {seconds} s per endpoint; in-process (function + IActionResult execution + JSON), storage over HTTP on 127.0.0.1; Api:MemoryCacheMegabytes {(cacheMegabytes is { } mb ? mb.ToString(CultureInfo.InvariantCulture) : "not set")} (code without the memory cache ignores it)")
                 .AppendLine()
                 .AppendLine("| endpoint | requests | requests/s | p50 (ms) | p99 (ms) | non-200 | storage requests per request | storage errors |")
                 .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -89,7 +89,7 @@ public sealed class StorageRequestCountTests : IAsyncLifetime
         var requests = _counter.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Single(requests, r => r.Contains("articles(PartitionKey=", StringComparison.Ordinal));
-        Assert.Equal(2, requests.Count(r => r.EndsWith("articleindex()", StringComparison.Ordinal)));
+        Assert.Equal(2, requests.Count(r => r.EndsWith("articletitles()", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace NewsFunctions.Content.Articles;
 /// <summary>
 /// One row of the list index (table <c>articleindex</c>). Every article has a row in partition <c>all</c>, one per
 /// category name in its breadcrumb (<c>c|name</c>), one for its source (<c>s|name</c>) and one under its site and
-/// title (<c>t|hash</c>, <see cref="ArticleTitleIndex"/>), which no list reads. The RowKey is the
+/// title (<c>t|hash</c>, <see cref="ArticleTitleIndex"/>, kept in the table <c>articletitles</c>, which no list reads). The RowKey is the
 /// inverted publication time then the id, so each partition reads newest first. Rows hold list fields only.
 /// </summary>
 internal sealed class ArticleIndexRow : ITableEntity

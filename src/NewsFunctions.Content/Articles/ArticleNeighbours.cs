@@ -47,7 +47,7 @@ internal sealed class ArticleNeighbours(ContentTables tables)
             return link;
 
         var rows = new List<ArticleIndexRow>();
-        var pages = tables.ArticleIndex
+        var pages = tables.ArticleTitles
             .QueryAsync<ArticleIndexRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: MaxCandidates, select: TitleRowColumns, cancellationToken: cancellationToken)
             .AsPages(pageSizeHint: MaxCandidates);
         // One page, so a detail costs a fixed number of requests however many articles share a title.

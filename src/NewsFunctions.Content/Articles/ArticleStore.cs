@@ -148,7 +148,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         //    that stopped halfway, everything is written again. Every write is an idempotent upsert or delete.
         var resume = !before.Complete;
         var samePostings = !resume && before.RowKey == after.RowKey;
-        await Task.WhenAll(rows.Select(r => tables.ArticleIndex.UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(rows.Select(r => tables.IndexTableFor(r.PartitionKey).UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
         await _search.AddAsync(samePostings ? terms.Except(before.Terms, StringComparer.Ordinal) : terms, after.RowKey!, cancellationToken).ConfigureAwait(false);
         var facetsNow = Facets(keys);
         await facets.CountAsync(article.Id, resume ? facetsNow : facetsNow.Except(Facets(before.Keys)), cancellationToken).ConfigureAwait(false);
@@ -265,7 +265,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         keys.Select(k => ArticleIndexRow.FacetOf(k.Partition)).OfType<(FacetKind, string)>().ToHashSet();
 
     private Task DeleteIndexRowsAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken) =>
-        Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.ArticleIndex.DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));
+        Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.IndexTableFor(k.Partition).DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));
 
     private static async Task IgnoreNotFound(Task<Response> delete)
     {
