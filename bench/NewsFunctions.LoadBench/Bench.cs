@@ -253,7 +253,7 @@ internal static class Bench
         return 0;
     }
 
-    private static LoadDocuments Generator()
+    internal static LoadDocuments Generator()
     {
         string root;
         try
@@ -277,7 +277,7 @@ internal static class Bench
         return n;
     }
 
-    private static async Task CleanUpAsync(BenchHost host, bool keep)
+    internal static async Task CleanUpAsync(BenchHost host, bool keep)
     {
         if (keep)
         {

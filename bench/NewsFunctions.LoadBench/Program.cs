@@ -53,9 +53,17 @@ var generateCount = new Option<int>("--count") { Description = "Documents to gen
 var generate = new Command("generate", "Write the generated documents to a folder (to look at them, or to upload them for the blob trigger).") { generateCount, outDir };
 generate.SetAction(parse => Bench.Generate(parse.GetValue(generateCount), parse.GetValue(outDir)!));
 
+var syncCount = new Option<int>("--count") { Description = "Documents in the container.", DefaultValueFactory = _ => 10_000 };
+var unrecorded = new Option<int>("--unrecorded") { Description = "How many of them the ledger has no row for (the sweep ingests those).", DefaultValueFactory = _ => 500 };
+var sync = new Command("sync", "Fill a container with N documents, record all but U in the ledger, run the sweep (DocumentSync), verify, and report its storage requests by kind and its time (--parallelism: documents it ingests at once).")
+{
+    syncCount, unrecorded,
+};
+sync.SetAction((parse, ct) => SyncBench.RunAsync(parse.GetValue(connection)!, parse.GetValue(syncCount), parse.GetValue(unrecorded), parse.GetValue(parallelism), parse.GetValue(keep), ct));
+
 var purge = new Command("purge", "Delete the tables and containers every earlier run of this tool left behind (prefix lb + 10 hex digits), e.g. after Ctrl+C.");
 purge.SetAction((parse, ct) => Bench.PurgeAsync(parse.GetValue(connection)!, ct));
 
-var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, bare, ratio, api, generate, purge };
+var root = new RootCommand("NewsFunctions load benchmark (in-process worker host over Azurite).") { connection, keep, parallelism, ingest, bare, ratio, api, sync, generate, purge };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -40,6 +40,9 @@ param allowedCorsOrigins string[]
 @description('Cache-Control max-age the API sends, in seconds.')
 param cacheMaxAgeSeconds int
 
+@description('When the sweep (SyncDocuments) runs: NCRONTAB with seconds. host.json holds the same default for hosts with no settings.')
+param syncSchedule string = '0 0 * * * *'
+
 @description('Memory per instance: 512, 2048 or 4096 MB.')
 @allowed([
   512
@@ -132,6 +135,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Api__CorsAllowedOrigins: join(allowedCorsOrigins, ',')
     Api__CacheMaxAgeSeconds: string(cacheMaxAgeSeconds)
     Content__DocumentsContainer: documentsContainerName
+    // The sweep's schedule, overriding host.json's newsFunctions.syncSchedule (the same default): the place to change
+    // it per deployment. Also here in case the platform, waking a scaled-in app for its timers, resolves the
+    // schedule from app settings only (not verifiable outside Azure).
+    AzureFunctionsJobHost__newsFunctions__syncSchedule: syncSchedule
   }
 }
 

@@ -13,6 +13,7 @@ var root = new RootCommand("newsfn: parse news documents and manage the articles
     StorageCommands.Delete(),
     StorageCommands.Reindex(),
     StorageCommands.Requeue(),
+    StorageCommands.Sync(),
     StorageCommands.Failures(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

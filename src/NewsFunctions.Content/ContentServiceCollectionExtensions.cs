@@ -15,7 +15,7 @@ public static class ContentServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the function app and the CLI share: options validated at start-up, the storage clients
-    /// (from the <c>AzureWebJobsStorage</c> setting), the parser, the article store, reads for sites and ingestion.
+    /// (from the <c>AzureWebJobsStorage</c> setting), the parser, the article store, reads for sites, ingestion and the sweep.
     /// </summary>
     public static IServiceCollection AddNewsContent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DocumentLedger>();
         services.TryAddSingleton<IDocumentIngestion, DocumentIngestionService>();
         services.TryAddSingleton<Reindexer>();
+        services.TryAddSingleton<DocumentSync>();
         services.TryAddSingleton<StorageHealthCheck>();
         return services;
     }

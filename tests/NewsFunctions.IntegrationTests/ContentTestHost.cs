@@ -26,7 +26,9 @@ public sealed class ContentTestHost : IAsyncLifetime
 
     private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..10];
 
-    public ContentTestHost(Action<IServiceCollection>? services = null)
+    /// <param name="services">registrations made before the app's own (a storage client with a counting policy, say)</param>
+    /// <param name="settings">configuration that replaces the defaults below (the CORS origins of a browser test)</param>
+    public ContentTestHost(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         services?.Invoke(builder.Services);
@@ -40,6 +42,7 @@ public sealed class ContentTestHost : IAsyncLifetime
             ["Api:CorsAllowedOrigins"] = "https://site.example",
             ["Api:CacheMaxAgeSeconds"] = "120",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddNewsFunctionApp();
         Host = builder.Build();
     }

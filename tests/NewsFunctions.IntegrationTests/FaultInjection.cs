@@ -24,6 +24,9 @@ internal sealed class FaultInjection : HttpPipelineTransport
     /// <summary>Given the number of this request (from 1), which fault to inject.</summary>
     public Func<int, Fault> Decide { get; set; } = _ => Fault.None;
 
+    /// <summary>Sees every request as it goes out (to count or classify them), faulted or not.</summary>
+    public Action<Request>? Observe { get; set; }
+
     public int Requests => Volatile.Read(ref _requests);
     public int Injected => Volatile.Read(ref _injected);
 
@@ -51,6 +54,7 @@ internal sealed class FaultInjection : HttpPipelineTransport
 
     public override ValueTask ProcessAsync(HttpMessage message)
     {
+        Observe?.Invoke(message.Request);
         switch (Decide(Interlocked.Increment(ref _requests)))
         {
             case Fault.ServiceUnavailable:

@@ -158,6 +158,50 @@ internal static class StorageCommands
         return summary.Failed == 0 ? 0 : 1;
     }
 
+    public static Command Sync()
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only list what would be ingested; change nothing." };
+        var parallelism = new Option<int>("--parallelism") { Description = "Documents ingested at once (1-64).", DefaultValueFactory = _ => SyncOptions.Default.Parallelism };
+        var command = new Command("sync",
+            "Ingest every document of the container that the ledger never recorded, or recorded for another version of the blob (the blob trigger missed it). " +
+            "Safe to stop and run again, and to run beside the Functions host.") { dryRun, parallelism };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var inFlight = parseResult.GetValue(parallelism);
+            if (inFlight is < 1 or > 64)
+            {
+                Console.Error.WriteLine("--parallelism must be between 1 and 64.");
+                return 2;
+            }
+            await using var services = ContentServices.Build(parseResult);
+            var options = SyncOptions.Default with { DryRun = parseResult.GetValue(dryRun), Parallelism = inFlight };
+            using var progress = new SyncProgress();
+            var summary = await services.GetRequiredService<DocumentSync>().RunAsync(options, item => progress.WriteLine(Describe(item)), progress, cancellationToken).ConfigureAwait(false);
+            progress.Dispose();
+            Console.WriteLine(options.DryRun
+                ? $"Examined {summary.Examined}: {summary.WouldIngest} would be ingested, {summary.AlreadyCurrent} already current (dry run: nothing changed)."
+                : $"Examined {summary.Examined}: {summary.Ingested} ingested ({summary.Stored} stored, {summary.Unchanged} unchanged, {summary.Failed} failed), " +
+                  $"{summary.AlreadyCurrent} already current, {summary.Errors} errors, {summary.Gone} gone.");
+            Console.WriteLine($"Storage: {summary.ListRequests} list request(s), {summary.LedgerRequests} ledger request(s).");
+            return summary.Failed == 0 && summary.Errors == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string Describe(SyncItem item)
+    {
+        var reason = item.Reason == SyncReason.Unrecorded ? "not recorded" : "another ETag";
+        return item.Outcome switch
+        {
+            SyncOutcome.WouldIngest => $"would ingest  {item.BlobName}  ({reason})",
+            SyncOutcome.Stored => $"stored        {item.BlobName}  ({reason})  {item.ArticleId}",
+            SyncOutcome.Unchanged => $"unchanged     {item.BlobName}  ({reason})  {item.ArticleId}",
+            SyncOutcome.Failed => $"failed        {item.BlobName}  ({reason})  {item.Detail}",
+            SyncOutcome.Error => $"error         {item.BlobName}  ({reason})  {item.Detail}",
+            _ => $"gone          {item.BlobName}  ({reason})",
+        };
+    }
+
     public static Command Failures()
     {
         var command = new Command("failures", "List documents that could not be parsed, with their reasons.");

@@ -90,6 +90,9 @@ public sealed partial class DocumentIngestionService(
         var previous = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
         if (!ingestOptions.Reparse && previous is { StatusValue: DocumentStatus.Stored } && previous.ContentHash == hash && previous.ParserVersion == DocumentParser.Version)
         {
+            // The same bytes re-uploaded get a new ETag: record it, so a sweep of the container sees the document as current.
+            if (document.ETag is not null && !BlobETags.Same(previous.BlobETag, document.ETag))
+                await ledger.RecordETagAsync(previous, document.ETag, cancellationToken).ConfigureAwait(false);
             LogUnchanged(document.Name, previous.ArticleId);
             return new IngestionResult(IngestionStatus.Unchanged, previous.ArticleId);
         }
