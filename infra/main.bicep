@@ -18,8 +18,10 @@ param environmentName string
 })
 param location string
 
-@description('Origins the API answers CORS requests for, e.g. ["https://news.example.org"]. Empty: no cross-origin browser access.')
-param allowedCorsOrigins string[] = []
+// A string, not an array: azd before 1.23.4 substitutes "${ALLOWED_CORS_ORIGINS=[]}" as the string "[]" and ARM
+// refuses it for an array parameter. A string passes through every azd version; it is split here.
+@description('Origins the API answers CORS requests for, comma-separated ("https://news.example.org,https://www.example.org"); a JSON array is accepted too. Empty: no cross-origin browser access.')
+param allowedCorsOrigins string = ''
 
 @description('Optional object id of the person running azd (AZURE_PRINCIPAL_ID): gets blob and table data access to upload seeds and inspect tables. Empty: none.')
 param principalId string = ''
@@ -32,6 +34,10 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+// One line, so scripts/check-infra.sh can evaluate it with the Bicep console on sample values.
+@description('The origins in a comma-separated list or a JSON array, trimmed, without empty entries.')
+func corsOriginsOf(text string) string[] => filter(map(startsWith(trim(text), '[') ? json(trim(text)) : split(trim(text), ','), origin => trim(string(origin))), origin => !empty(origin))
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -40,14 +46,21 @@ var documentsContainerName = 'seeds'
 var deploymentContainerName = 'app-package'
 // Article bodies too long for one table entity (the app's Content:BodiesContainer default).
 var bodiesContainerName = 'article-bodies'
-// The app creates these itself on first use too; declaring them keeps a deployment complete and visible.
-var tableNames = [
-  'articles'
-  'articleindex'
-  'articletitles'
-  'documents'
-  'facets'
-  'search'
+// The app creates these itself on first use too; declaring them keeps a deployment complete and visible
+// (Content:TablePrefix is empty here). The search index is 16 tables, search00..search15.
+var tableNames = concat(
+  [
+    'articles'
+    'articleindex'
+    'articletitles'
+    'documents'
+    'facets'
+  ],
+  map(range(0, 16), shard => 'search${padLeft(shard, 2, '0')}')
+)
+// The blob trigger's poison queue, which the host polls from its first start (the app creates it too).
+var queueNames = [
+  'webjobs-blobtrigger-poison'
 ]
 // The service name in azure.yaml.
 var azdServiceName = 'functions'
@@ -91,6 +104,7 @@ module storage 'modules/storage.bicep' = {
       bodiesContainerName
     ]
     tableNames: tableNames
+    queueNames: queueNames
   }
 }
 
@@ -137,7 +151,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     documentsContainerName: documentsContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    allowedCorsOrigins: allowedCorsOrigins
+    allowedCorsOrigins: corsOriginsOf(allowedCorsOrigins)
     cacheMaxAgeSeconds: 60
   }
   // The app's first start needs its containers and its storage and telemetry roles.

@@ -2,8 +2,9 @@
 # Compiles and lints every Bicep file under infra/ with the Bicep CLI pinned in
 # tools/bicep/bicep-cli.proj (fetched from NuGet). Fails on any error AND on any warning
 # (linter rules are configured in infra/bicepconfig.json). Also checks that
-# infra/main.parameters.json is valid JSON naming only parameters main.bicep declares, and that
-# the azd hook scripts parse. Needs no network but NuGet; Bicep itself makes no network calls
+# infra/main.parameters.json is valid JSON naming only parameters main.bicep declares, evaluates
+# main.bicep's CORS-origins function on sample values, and runs the azd hook scripts against a stand-in
+# Azure CLI (scripts/check-hooks.sh). Needs no network but NuGet; Bicep itself makes no network calls
 # here because infra/ references no registry modules.
 #
 # Usage: bash scripts/check-infra.sh      Exit code 0 = OK, non-zero = FAIL.
@@ -86,6 +87,33 @@ PY
   problems=$((problems + 1))
 }
 
+# main.bicep's corsOriginsOf, evaluated by the Bicep console on the values people pass (azd substitutes
+# ALLOWED_CORS_ORIGINS as a string): a comma-separated list, a JSON array as the docs once said, nothing.
+cors_func="$(grep -E '^func corsOriginsOf\(' "$root/infra/main.bicep" || true)"
+if [ -z "$cors_func" ]; then
+  echo "check-infra: corsOriginsOf: FAIL (no one-line func corsOriginsOf in infra/main.bicep)"
+  problems=$((problems + 1))
+else
+  # One console session for all values: each prints its result, in order.
+  inputs=(
+    "''" "' '" "'[]'" "'https://a.example'" "' https://a.example , https://b.example,'"
+    "'[\"https://a.example\",\"https://b.example\"]'" "'*'"
+  )
+  expected="[][][]['https://a.example']['https://a.example''https://b.example']['https://a.example''https://b.example']['*']"
+  session="$cors_func"$'\n'
+  for input in "${inputs[@]}"; do session+="corsOriginsOf($input)"$'\n'; done
+  actual="$(printf '%s' "$session" | timeout 120 "$bicep" console 2>&1 | tr -d ' \n')"
+  if [ "$actual" = "$expected" ]; then
+    echo "check-infra: main.bicep corsOriginsOf: ok (${#inputs[@]} values)"
+  else
+    echo "check-infra: main.bicep corsOriginsOf: FAIL"
+    echo "  inputs:   ${inputs[*]}"
+    echo "  expected: $expected"
+    echo "  actual:   $actual"
+    problems=$((problems + 1))
+  fi
+fi
+
 for hook in "$root"/scripts/azd-*.sh; do
   [ -e "$hook" ] || continue
   if sh -n "$hook"; then
@@ -95,6 +123,8 @@ for hook in "$root"/scripts/azd-*.sh; do
     problems=$((problems + 1))
   fi
 done
+
+bash "$root/scripts/check-hooks.sh" || problems=$((problems + 1))
 
 if [ "$problems" -ne 0 ]; then
   echo "check-infra: FAIL ($problems problem(s) in infra/; warnings count as failures)"

@@ -41,18 +41,18 @@ internal static class BareWrites
             var hash = Convert.ToHexStringLower(SHA256.HashData(document.Content));
             var id = ArticleId.For(parsed.Article, container, document.Name);
             var article = Article.From(id, parsed.Article, new ArticleProvenance(container, document.Name, null, hash, DocumentParser.Version, DateTimeOffset.UtcNow));
-            var sortTime = article.PublishedAt ?? article.Provenance.IngestedAt;
-            var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
+            var storedAt = article.Provenance.IngestedAt;
+            var rows = ArticleIndexRow.RowsFor(article, storedAt).ToArray();
             var keys = rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray();
             var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
             var state = IndexState.None.Next(keys, terms) with { Complete = true };
 
             var entity = ArticleEntity.ToEntity(article, state);
-            entity["SortTime"] = sortTime;
+            entity["StoredAt"] = storedAt;
             Add(tables.Articles, entity);
             foreach (var row in rows)
                 Add(tables.IndexTableFor(row.PartitionKey), ToEntity(row));
-            var rowKey = ArticleIndexRow.RowKeyFor(article.Id, sortTime);
+            var rowKey = ArticleIndexRow.RowKeyFor(article.Id, article.PublishedAt, storedAt);
             foreach (var term in terms)
                 Add(tables.SearchShardFor(term), new TableEntity(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey)));
             foreach (var facet in keys.Select(k => ArticleIndexRow.FacetOf(k.PartitionKey)).OfType<(FacetKind Kind, string Name)>().Distinct())

@@ -129,9 +129,6 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Telemetry with a Microsoft Entra token (local auth is disabled on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // Flex Consumption supports only Event Grid blob triggers: the polling twin is switched off here,
-    // IngestDocumentFromEventGrid runs instead (locally it is the other way round).
-    'AzureWebJobs.IngestDocument.Disabled': 'true'
     Api__CorsAllowedOrigins: join(allowedCorsOrigins, ',')
     Api__CacheMaxAgeSeconds: string(cacheMaxAgeSeconds)
     Content__DocumentsContainer: documentsContainerName

@@ -1,5 +1,6 @@
 // Storage account for the app and the Functions host: blob container `seeds` (uploaded documents),
-// the Flex Consumption deployment-package container, and the app's tables.
+// the Flex Consumption deployment-package container, the app's containers and tables, and the
+// blob trigger's poison queue.
 // Shared-key access is off: everything authenticates with Microsoft Entra ID (managed identity).
 
 @description('Storage account name (3-24 lowercase letters and digits).')
@@ -18,6 +19,9 @@ param containerNames string[]
 
 @description('Tables to create. The app also creates its tables at start; creating them here is idempotent.')
 param tableNames string[]
+
+@description('Queues to create (the Functions host\'s blob-trigger poison queue).')
+param queueNames string[]
 
 resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   name: name
@@ -68,6 +72,18 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-09-
   for tableName in tableNames: {
     parent: tableService
     name: tableName
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-09-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-09-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
   }
 ]
 

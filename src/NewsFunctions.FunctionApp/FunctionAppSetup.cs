@@ -5,9 +5,11 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsFunctions.Content;
 using NewsFunctions.Content.Caching;
+using NewsFunctions.Content.Storage;
 using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp;
@@ -32,6 +34,9 @@ public static class FunctionAppSetup
             cache.SizeLimitBytes = api.Value.MemoryCacheMegabytes * 1024L * 1024;
         });
         builder.Services.AddSingleton<CorsPolicy>();
+        builder.Services.AddHostedService(sp => new PoisonQueueCreator(
+            sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(Functions.RecordPoisonedDocument.PoisonQueue),
+            sp.GetRequiredService<ILogger<PoisonQueueCreator>>()));
         builder.AddNewsTelemetry();
         // camelCase is ASP.NET Core's default; write Chinese as itself, not as \u escapes.
         builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Moq;
 using Microsoft.Extensions.Options;
 using NewsFunctions.FunctionApp.Functions;
 using NewsFunctions.FunctionApp.Http;
@@ -44,6 +46,50 @@ public sealed class CorsTests
         Assert.Contains("GET", headers.AccessControlAllowMethods.ToString(), StringComparison.Ordinal);
         Assert.Contains("If-None-Match", headers.AccessControlAllowHeaders.ToString(), StringComparison.Ordinal);
         Assert.Equal("Origin", headers.Vary.ToString());
+    }
+
+    /// <summary>The host runs the worker middleware before every HTTP function, the preflight included.</summary>
+    private static async Task<IActionResult> ThroughMiddlewareAsync(CorsPolicy policy, HttpRequest request, Func<IActionResult> function)
+    {
+        var context = new Mock<FunctionContext>();
+        context.SetupGet(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = request.HttpContext });
+        IActionResult? result = null;
+        await new HttpHeadersMiddleware(policy).Invoke(context.Object, _ =>
+        {
+            result = function();
+            return Task.CompletedTask;
+        });
+        return result!;
+    }
+
+    [Theory]
+    [InlineData("https://site.example")]
+    [InlineData("https://evil.example")]
+    [InlineData(null)]
+    public async Task A_preflight_through_the_middleware_varies_by_origin_once(string? origin)
+    {
+        var policy = Policy("https://site.example");
+        var request = Request("OPTIONS", origin);
+        request.Headers.AccessControlRequestMethod = "GET";
+
+        Assert.IsType<NoContentResult>(await ThroughMiddlewareAsync(policy, request, () => new Preflight(policy).Run(request)));
+
+        var vary = request.HttpContext.Response.Headers.Vary;
+        Assert.Equal("Origin", Assert.Single(vary));
+        Assert.Equal(origin == "https://site.example" ? 1 : 0, request.HttpContext.Response.Headers.AccessControlAllowOrigin.Count);
+    }
+
+    [Fact]
+    public void Vary_keeps_what_was_there_and_adds_origin_once()
+    {
+        var request = Request("GET", "https://site.example");
+        request.HttpContext.Response.Headers.Vary = "Accept-Encoding";
+        var policy = Policy("https://site.example");
+
+        policy.ApplyToResponse(request, request.HttpContext.Response);
+        policy.ApplyToResponse(request, request.HttpContext.Response);
+
+        Assert.Equal("Accept-Encoding,Origin", string.Join(",", request.HttpContext.Response.Headers.Vary.ToArray()));
     }
 
     [Fact]

@@ -12,10 +12,13 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
-    internal static Dictionary<string, JsonElement> Load()
+    internal static string BuildSetting(string key) =>
+        typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    /// <summary>The functions a build output declares, by name (the default build's unless another output is given).</summary>
+    internal static Dictionary<string, JsonElement> Load(string? output = null)
     {
-        var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "FunctionAppOutput").Value!;
+        output ??= BuildSetting("FunctionAppOutput");
         var path = Path.Combine(output, "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}; build the function app first.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
@@ -29,16 +32,20 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_declared()
     {
         Assert.Equal(
-            ["DeleteArticle", "GetArticle", "GetArticleBySlug", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "IngestDocumentFromEventGrid", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight", "RecordPoisonedDocument", "SyncDocuments"],
+            ["DeleteArticle", "GetArticle", "GetArticleBySlug", "GetFeed", "GetOpenApiDocument", "Health", "IngestDocument", "ListArticles", "ListCategories", "ListSources", "MethodNotAllowed", "Preflight", "RecordPoisonedDocument", "SyncDocuments"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Theory]
-    [InlineData("IngestDocument", null)]
-    [InlineData("IngestDocumentFromEventGrid", "EventGrid")]
-    public void Blob_triggers_watch_the_seeds_container(string function, string? source)
+    /// <summary>The default build (dotnet build, func start) polls: Azurite cannot raise Event Grid events. See BlobTriggerBuildTests.</summary>
+    [Fact]
+    public void The_default_build_declares_the_polling_blob_trigger_only()
     {
-        var trigger = Trigger(function);
+        AssertBlobTrigger(Trigger("IngestDocument"), source: null);
+        Assert.DoesNotContain("IngestDocumentFromEventGrid", Functions.Keys);
+    }
+
+    internal static void AssertBlobTrigger(JsonElement trigger, string? source)
+    {
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("seeds/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
@@ -154,20 +161,73 @@ public sealed class FunctionsMetadataTests
     public void Writes_on_any_route_reach_the_405_function() =>
         AssertHttpTrigger("MethodNotAllowed", "{*path}", ["post", "put", "patch", "delete"]);
 
+    /// <summary>
+    /// The host matches HTTP routes in the order it loads functions, by name (FunctionMetadataManager sorts them with
+    /// StringComparer.OrdinalIgnoreCase), and the first route that matches wins: WebJobsRouteBuilder adds them without
+    /// any precedence of literal over parameter segments. So a catch-all (<c>{*path}</c>) shadows every function that
+    /// shares one of its methods and sorts after it.
+    /// </summary>
     [Fact]
-    public void Functions_with_specific_write_routes_sort_before_the_catch_all_405()
+    public void No_catch_all_route_shadows_a_function_that_shares_its_methods()
     {
-        // The host tries routes in function-name order: a later name would be shadowed by MethodNotAllowed's {*path}.
-        var writers = Functions.Where(f => f.Key != "MethodNotAllowed")
-            .Where(f => f.Value.GetProperty("bindings").EnumerateArray().Any(b => b.TryGetProperty("methods", out var m)
-                && m.EnumerateArray().Any(x => x.GetString() is "post" or "put" or "patch" or "delete")))
-            .Select(f => f.Key);
-        Assert.All(writers, name => Assert.True(string.CompareOrdinal(name, "MethodNotAllowed") < 0, $"{name} sorts after MethodNotAllowed"));
+        var http = Functions.Select(f => (Name: f.Key, Trigger: HttpTriggerOf(f.Value))).Where(f => f.Trigger is not null).ToArray();
+        var catchAlls = http.Where(f => f.Trigger!.Value.GetProperty("route").GetString()!.StartsWith("{*", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["MethodNotAllowed", "Preflight"], catchAlls.Select(c => c.Name).Order(StringComparer.Ordinal));
+        foreach (var catchAll in catchAlls)
+        {
+            var methods = MethodsOf(catchAll.Trigger!.Value);
+            var shadowed = http.Where(f => f.Name != catchAll.Name && MethodsOf(f.Trigger!.Value).Overlaps(methods)
+                    && StringComparer.OrdinalIgnoreCase.Compare(f.Name, catchAll.Name) > 0)
+                .Select(f => f.Name).ToArray();
+            Assert.True(shadowed.Length == 0, $"{string.Join(", ", shadowed)} sort(s) after {catchAll.Name}, whose {{*path}} would answer first");
+        }
+        Assert.True(StringComparer.OrdinalIgnoreCase.Compare("DeleteArticle", "MethodNotAllowed") < 0);
     }
 
     [Fact]
     public void Deleting_an_article_needs_a_function_key() =>
-        AssertHttpTrigger("DeleteArticle", "admin/articles/{id}", ["delete"], authLevel: "Function");
+        AssertHttpTrigger("DeleteArticle", "manage/articles/{id}", ["delete"], authLevel: "Function");
+
+    /// <summary>
+    /// The host's own routes (admin/..., runtime/...) are reserved whatever routePrefix is: ScriptHost.ValidateHttpFunction
+    /// refuses any route that, trimmed of '/' and lower-cased, starts with "admin" or "runtime" ("The specified route
+    /// conflicts with one or more built in routes"), and the function is not indexed, locally and in Azure.
+    /// </summary>
+    internal static bool ReservedByHost(string route)
+    {
+        var normalized = route.Trim('/').ToLowerInvariant();
+        return normalized.StartsWith("admin", StringComparison.Ordinal) || normalized.StartsWith("runtime", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("admin/articles/{id}", true)]
+    [InlineData("/Admin/articles", true)]
+    [InlineData("administration/articles", true)]
+    [InlineData("runtime/webhooks/blobs", true)]
+    [InlineData("RUNTIMES", true)]
+    [InlineData("manage/articles/{id}", false)]
+    [InlineData("articles/admin", false)]
+    [InlineData("{*path}", false)]
+    public void The_reserved_route_rule_is_the_hosts(string route, bool reserved) => Assert.Equal(reserved, ReservedByHost(route));
+
+    [Fact]
+    public void No_http_route_is_one_the_host_reserves()
+    {
+        // A route left empty defaults to the function's name, as the host does.
+        var reserved = Functions.Select(f => (f.Key, Trigger: HttpTriggerOf(f.Value)))
+            .Where(f => f.Trigger is { } t && ReservedByHost(t.TryGetProperty("route", out var r) && r.GetString() is { Length: > 0 } route ? route : f.Key))
+            .Select(f => f.Key).ToArray();
+        Assert.True(reserved.Length == 0, "The host refuses the routes of: " + string.Join(", ", reserved));
+    }
+
+    private static JsonElement? HttpTriggerOf(JsonElement function) =>
+        function.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger").Select(b => (JsonElement?)b).FirstOrDefault();
+
+    /// <summary>The trigger's methods; none listed means every method.</summary>
+    private static HashSet<string> MethodsOf(JsonElement trigger) =>
+        trigger.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array && methods.GetArrayLength() > 0
+            ? methods.EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).ToHashSet()
+            : ["get", "head", "post", "put", "patch", "delete", "options", "trace"];
 
     private static void AssertHttpTrigger(string function, string route, string[] methods, string authLevel = "Anonymous")
     {

@@ -50,6 +50,21 @@ public sealed class HostCompositionTests
             FunctionsMetadataTests.Load().Keys.Order(StringComparer.Ordinal),
             FunctionTypes().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// A host started outside Core Tools reads no local.settings.json: only AzureWebJobsStorage is set (and, in the
+    /// default build, no function needs a setting to be switched off). Everything validated at start-up passes.
+    /// </summary>
+    [Fact]
+    public void The_app_starts_with_nothing_but_the_storage_setting()
+    {
+        using var host = BuildHost([]);
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal("seeds", host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DocumentsContainer);
+        Assert.Empty(host.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AllowedOrigins);
+        var creator = Assert.Single(host.Services.GetServices<IHostedService>().OfType<PoisonQueueCreator>());
+        Assert.Equal("webjobs-blobtrigger-poison", creator.QueueName);
+    }
+
     [Theory]
     [InlineData("", "AzureWebJobsStorage")]
     [InlineData("not a connection string", "AzureWebJobsStorage")]

@@ -29,7 +29,7 @@ public sealed class IngestDocumentTests
             .ReturnsAsync(new IngestionResult(IngestionStatus.Failed, null, FailureReason: "Empty", FailureDetail: "empty"));
 
         using var stream = new MemoryStream();
-        await new IngestDocumentFromEventGrid(ingestion.Object).Run(stream, "empty.txt", CancellationToken.None);
+        await new IngestDocument(ingestion.Object).Run(stream, "empty.txt", CancellationToken.None);
 
         ingestion.Verify(i => i.IngestBlobAsync("empty.txt", stream, It.IsAny<CancellationToken>()), Times.Once);
     }

@@ -132,7 +132,7 @@ public sealed class EdgeCaseTests : IAsyncLifetime
 
         // As version 1 left it: no layout on the entity, and no postings in the shard tables.
         var entity = (await tables.Articles.GetEntityAsync<TableEntity>(id, ArticleEntity.RowKey)).Value;
-        var rowKey = ArticleIndexRow.RowKeyFor(id, entity.GetDateTimeOffset("SortTime")!.Value);
+        var rowKey = IndexState.ReadFrom(entity).RowKey!;
         foreach (var term in entity.GetString(IndexState.TermsProperty)!.Split('|'))
             await tables.SearchShardFor(term).DeleteEntityAsync(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey));
         entity.Remove(IndexState.SearchLayoutProperty);

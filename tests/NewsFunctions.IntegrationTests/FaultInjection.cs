@@ -24,6 +24,9 @@ internal sealed class FaultInjection : HttpPipelineTransport
     /// <summary>Given the number of this request (from 1), which fault to inject.</summary>
     public Func<int, Fault> Decide { get; set; } = _ => Fault.None;
 
+    /// <summary>When set, decides instead of <see cref="Decide"/>, from the request itself (method and URI).</summary>
+    public Func<Request, Fault>? DecideByRequest { get; set; }
+
     /// <summary>Sees every request as it goes out (to count or classify them), faulted or not.</summary>
     public Action<Request>? Observe { get; set; }
 
@@ -55,7 +58,8 @@ internal sealed class FaultInjection : HttpPipelineTransport
     public override ValueTask ProcessAsync(HttpMessage message)
     {
         Observe?.Invoke(message.Request);
-        switch (Decide(Interlocked.Increment(ref _requests)))
+        var number = Interlocked.Increment(ref _requests);
+        switch (DecideByRequest is { } byRequest ? byRequest(message.Request) : Decide(number))
         {
             case Fault.ServiceUnavailable:
                 Interlocked.Increment(ref _injected);

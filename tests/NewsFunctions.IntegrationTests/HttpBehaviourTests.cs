@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -149,17 +150,36 @@ public sealed class HttpBehaviourTests : IAsyncLifetime
 
         // The actual request goes through the worker middleware, as the host runs it.
         var request = ContentTestHost.Get("/api/articles", origin: origin);
-        var context = new Mock<FunctionContext>();
-        context.SetupGet(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = request.HttpContext });
-        IActionResult? result = null;
-        var middleware = ActivatorUtilitiesFor<IFunctionsWorkerMiddleware>("NewsFunctions.FunctionApp.Http.HttpHeadersMiddleware");
-        await middleware.Invoke(context.Object, async _ => result = await _host.Function<ListArticles>().Run(request, CancellationToken.None));
-        var (status, _, body) = await _host.ExecuteAsync(result!, request);
+        var (status, _, body) = await ListThroughMiddlewareAsync(request);
 
         Assert.Equal(200, status);
         Assert.Single(body.GetProperty("items").EnumerateArray());
         Assert.Equal(origin, request.HttpContext.Response.Headers.AccessControlAllowOrigin.ToString());
         Assert.Contains("ETag", request.HttpContext.Response.Headers.AccessControlExposeHeaders.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_get_from_an_origin_not_allowed_gets_no_cors_headers()
+    {
+        // A GET needs no preflight: the browser sends it and refuses the answer only if it lacks Allow-Origin.
+        var request = ContentTestHost.Get("/api/articles", origin: "https://evil.example");
+        var (status, _, _) = await ListThroughMiddlewareAsync(request);
+
+        Assert.Equal(200, status);
+        var headers = request.HttpContext.Response.Headers;
+        Assert.Equal(0, headers.AccessControlAllowOrigin.Count);
+        Assert.Equal(0, headers.AccessControlExposeHeaders.Count);
+        Assert.Equal("Origin", Assert.Single(headers.Vary)); // so a shared cache never serves one origin's answer to another
+    }
+
+    private async Task<(int Status, string? ContentType, System.Text.Json.JsonElement Body)> ListThroughMiddlewareAsync(HttpRequest request)
+    {
+        var context = new Mock<FunctionContext>();
+        context.SetupGet(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = request.HttpContext });
+        IActionResult? result = null;
+        var middleware = ActivatorUtilitiesFor<IFunctionsWorkerMiddleware>("NewsFunctions.FunctionApp.Http.HttpHeadersMiddleware");
+        await middleware.Invoke(context.Object, async _ => result = await _host.Function<ListArticles>().Run(request, CancellationToken.None));
+        return await _host.ExecuteAsync(result!, request);
     }
 
     private T ActivatorUtilitiesFor<T>(string typeName) =>

@@ -21,7 +21,7 @@ public sealed class OperatorToolTests : IAsyncLifetime
         await _host.UploadAndTriggerAsync("seed.txt", Documents.Seed());
         var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
 
-        var delete = ContentTestHost.Get($"/api/admin/articles/{id}");
+        var delete = ContentTestHost.Get($"/api/manage/articles/{id}");
         delete.Method = "DELETE";
         var (status, _, _) = await _host.ExecuteRawAsync(await _host.Function<DeleteArticle>().Run(delete, id, CancellationToken.None), delete);
         Assert.Equal(204, status);
@@ -36,7 +36,7 @@ public sealed class OperatorToolTests : IAsyncLifetime
         var (_, _, rss) = await _host.ExecuteRawAsync(await _host.Function<GetFeed>().Run(feed, CancellationToken.None), feed);
         Assert.DoesNotContain(id, rss, StringComparison.Ordinal);
 
-        var again = ContentTestHost.Get($"/api/admin/articles/{id}");
+        var again = ContentTestHost.Get($"/api/manage/articles/{id}");
         var (secondStatus, _, _) = await _host.ExecuteRawAsync(await _host.Function<DeleteArticle>().Run(again, id, CancellationToken.None), again);
         Assert.Equal(404, secondStatus);
     }

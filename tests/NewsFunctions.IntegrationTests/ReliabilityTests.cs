@@ -1,6 +1,10 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Documents;
 using NewsFunctions.Content.Ingestion;
+using NewsFunctions.Content.Search;
+using NewsFunctions.Content.Storage;
 using NewsFunctions.FunctionApp.Functions;
 using static NewsFunctions.IntegrationTests.FaultInjection;
 
@@ -19,6 +23,7 @@ public sealed class ReliabilityTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         _faults.Decide = _ => Fault.None;
+        _faults.DecideByRequest = null;
         return _host.DisposeAsync();
     }
 
@@ -68,12 +73,15 @@ public sealed class ReliabilityTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => IngestAsync("cut.txt", Numbered(2)));
 
         _faults.Decide = _ => Fault.None;
-        // Whatever was written, no list row leads to a missing article.
+        // Whatever was written, no list row leads to a missing article, and the index state names every row.
         foreach (var item in (await Store.ListAsync(new ArticleQuery { Limit = 100 }, CancellationToken.None)).Items)
             Assert.NotNull(await Store.FindAsync(item.Id, CancellationToken.None));
+        var id = ArticleId.For(new NewsFunctions.Parsing.DocumentParser().Parse(Numbered(2), "cut.txt").Article!, _host.Documents.Name, "cut.txt");
+        await AssertAccountedForAsync(id);
 
-        // The host retries the blob: the article is completed, once.
+        // The host retries the blob: the article is completed, once, and its index state says so.
         Assert.Equal(IngestionStatus.Stored, (await IngestAsync("cut.txt", Numbered(2))).Status);
+        await AssertCompleteAsync(id);
         var titles = (await Store.ListAsync(new ArticleQuery { Limit = 100 }, CancellationToken.None)).Items.Select(i => i.Title).ToArray();
         Assert.Equal(["可靠性测试第2篇", "可靠性测试第1篇"], titles);
         Assert.Single((await Store.ListAsync(new ArticleQuery { Category = "甲类" }, CancellationToken.None)).Items);
@@ -97,13 +105,125 @@ public sealed class ReliabilityTests : IAsyncLifetime
         _faults.Decide = _ => Fault.None;
         Assert.Equal(IngestionStatus.Stored, (await IngestAsync("moving.txt", corrected)).Status);
 
-        Assert.Single((await Store.ListAsync(new ArticleQuery { Limit = 100 }, CancellationToken.None)).Items);
+        await AssertCompleteAsync(Assert.Single((await Store.ListAsync(new ArticleQuery { Limit = 100 }, CancellationToken.None)).Items).Id);
         Assert.Empty((await Store.ListAsync(new ArticleQuery { Category = "旧栏目" }, CancellationToken.None)).Items);
         Assert.Single((await Store.ListAsync(new ArticleQuery { Category = "新栏目" }, CancellationToken.None)).Items);
         Assert.Empty((await Store.ListAsync(new ArticleQuery { Search = "水利" }, CancellationToken.None)).Items);
         Assert.Single((await Store.ListAsync(new ArticleQuery { Search = "数字经济" }, CancellationToken.None)).Items);
         var sources = await _host.Service<FacetCounters>().GetAsync(FacetKind.Source, CancellationToken.None);
         Assert.Equal(new FacetCount("新来源", 1), Assert.Single(sources));
+    }
+
+    private async Task<IndexState> StateOfAsync(string id) =>
+        IndexState.ReadFrom((await _host.Service<ContentTables>().Articles.GetEntityAsync<TableEntity>(id, ArticleEntity.RowKey)).Value);
+
+    /// <summary>Every list-index row of the article, wherever it is: what the index state must name exactly.</summary>
+    private async Task<HashSet<(string Partition, string Row)>> IndexRowsOfAsync(string id)
+    {
+        var rows = new HashSet<(string, string)>();
+        var tables = _host.Service<ContentTables>();
+        foreach (var table in new[] { tables.ArticleIndex, tables.ArticleTitles })
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Id eq {id}"), select: ["PartitionKey", "RowKey"]))
+                rows.Add((row.PartitionKey, row.RowKey));
+        }
+        return rows;
+    }
+
+    private async Task<bool> PostingExistsAsync(string term, string rowKey) =>
+        (await _host.Service<ContentTables>().SearchShardFor(term).GetEntityIfExistsAsync<TableEntity>(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey), ["RowKey"])).HasValue;
+
+    /// <summary>A finished save: complete, nothing left to remove, and its keys and terms are exactly what storage holds.</summary>
+    private async Task AssertCompleteAsync(string id)
+    {
+        var state = await StateOfAsync(id);
+        Assert.True(state.Complete);
+        Assert.Empty(state.StaleKeys);
+        Assert.Empty(state.StalePostings);
+        Assert.Equal(state.Keys.ToHashSet(), await IndexRowsOfAsync(id));
+        var article = (await Store.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal(SearchTerms.ForArticle(article.Title, article.Paragraphs).Order(StringComparer.Ordinal), state.Terms.Order(StringComparer.Ordinal));
+        foreach (var term in state.Terms)
+            Assert.True(await PostingExistsAsync(term, state.RowKey!), $"no posting for {term}");
+    }
+
+    /// <summary>After a cut: the state is complete and exact, or pending and names every row that may be left.</summary>
+    private async Task AssertAccountedForAsync(string id)
+    {
+        var entity = await _host.Service<ContentTables>().Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey);
+        var rows = await IndexRowsOfAsync(id);
+        if (!entity.HasValue)
+        {
+            Assert.Empty(rows); // no list row before its detail
+            return;
+        }
+        var state = IndexState.ReadFrom(entity.Value!);
+        if (state.Complete)
+        {
+            Assert.Empty(state.StaleKeys);
+            Assert.Equal(state.Keys.ToHashSet(), rows);
+        }
+        else
+        {
+            Assert.Subset(state.Keys.Concat(state.StaleKeys).ToHashSet(), rows);
+            Assert.Empty(state.Keys.Intersect(state.StaleKeys));
+        }
+    }
+
+    [Fact]
+    public async Task After_a_save_the_index_state_is_complete_and_names_exactly_the_rows_and_terms_stored()
+    {
+        await IngestAsync("state.txt", Numbered(3));
+        var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
+
+        await AssertCompleteAsync(id);
+        var state = await StateOfAsync(id);
+        var article = (await Store.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal(
+            new[] { ArticleIndexRow.AllPartition, ArticleIndexRow.CategoryPartition("乙类"), ArticleIndexRow.CategoryPartition("文字新闻"), ArticleIndexRow.SourcePartition("测试局"), ArticleTitleIndex.PartitionFor(article.SiteName, article.Title)! }.Order(StringComparer.Ordinal),
+            state.Keys.Select(k => k.Partition).Order(StringComparer.Ordinal));
+        Assert.Single(state.Keys.Select(k => k.Row).Distinct());
+    }
+
+    [Fact]
+    public async Task An_update_cut_off_after_its_entity_is_written_leaves_a_pending_state_the_retry_completes()
+    {
+        await IngestAsync("moving.txt", Documents.Article("会议将于春季举行", new DateOnly(2024, 3, 1), category: "旧栏目", source: "同一来源", body: "原定的议程包括水利建设。"));
+        // The same site, source, title and day: the same article, updated in place (another source would be another id).
+        var id = Assert.Single((await Store.ListAsync(new(), CancellationToken.None)).Items).Id;
+        var before = await StateOfAsync(id);
+
+        // Every request after the one that replaces the article entity (step 1 of the save) fails.
+        var written = 0;
+        _faults.DecideByRequest = request =>
+        {
+            if (Volatile.Read(ref written) == 1) return Fault.ConnectionDropped;
+            if (request.Method == RequestMethod.Put && request.Uri.Path.Contains("articles(", StringComparison.Ordinal))
+                Interlocked.Exchange(ref written, 1);
+            return Fault.None;
+        };
+        var corrected = Documents.Article("会议将于春季举行", new DateOnly(2024, 3, 1), category: "新栏目", source: "同一来源", body: "调整后的议程聚焦数字经济。");
+        await Assert.ThrowsAnyAsync<Exception>(() => IngestAsync("moving.txt", corrected));
+        _faults.DecideByRequest = null;
+        Assert.Equal(1, written);
+
+        // Pending: the new version's keys and terms, not complete, and the old version's rows and postings to remove.
+        var pending = await StateOfAsync(id);
+        Assert.False(pending.Complete);
+        Assert.Contains((ArticleIndexRow.CategoryPartition("新栏目"), pending.RowKey!), pending.Keys);
+        Assert.Equal(before.Keys.Except(pending.Keys).ToHashSet(), pending.StaleKeys.ToHashSet());
+        Assert.Contains((ArticleIndexRow.CategoryPartition("旧栏目"), before.RowKey!), pending.StaleKeys);
+        var oldOnly = before.Terms.Except(pending.Terms, StringComparer.Ordinal).ToArray();
+        Assert.Contains("水利", oldOnly);
+        Assert.Equal(oldOnly.Order(StringComparer.Ordinal), pending.StalePostings[before.RowKey!].Order(StringComparer.Ordinal));
+
+        Assert.Equal(IngestionStatus.Stored, (await IngestAsync("moving.txt", corrected)).Status);
+
+        await AssertCompleteAsync(id);
+        foreach (var (partition, row) in before.Keys.Except((await StateOfAsync(id)).Keys))
+            Assert.DoesNotContain((partition, row), await IndexRowsOfAsync(id));
+        foreach (var term in oldOnly)
+            Assert.False(await PostingExistsAsync(term, before.RowKey!), $"the old version's posting for {term} is still there");
     }
 
     [Fact]

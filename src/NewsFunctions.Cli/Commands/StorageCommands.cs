@@ -116,7 +116,7 @@ internal static class StorageCommands
     public static Command Delete()
     {
         var id = new Argument<string>("id") { Description = "The article id." };
-        var command = new Command("delete", "Delete an article: gone from lists, detail, search, feed and counts.") { id };
+        var command = new Command("delete", "Delete an article: gone from lists, detail, search, feed and counts. Over HTTP: DELETE /api/manage/articles/{id} with a function key.") { id };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = ContentServices.Build(parseResult);

@@ -48,6 +48,9 @@ internal static class ArticleIndexFilter
             parts.Add(TableClient.CreateQueryFilter($"RowKey gt {keyPrefix + TableKeys.InvertedTicks(before) + ";"}"));
         if (query.From is { } from)
             parts.Add(TableClient.CreateQueryFilter($"RowKey lt {keyPrefix + TableKeys.InvertedTicks(from) + ";"}"));
+        else if (query.Before is not null)
+            // A date range holds dated articles only: undated ones have no date to be in it.
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {keyPrefix + TableKeys.UndatedStart}"));
         return string.Join(" and ", parts);
     }
 }

@@ -9,7 +9,8 @@ namespace NewsFunctions.Content.Articles;
 /// One row of the list index (table <c>articleindex</c>). Every article has a row in partition <c>all</c>, one per
 /// category name in its breadcrumb (<c>c|name</c>), one for its source (<c>s|name</c>) and one under its site and
 /// title (<c>t|hash</c>, <see cref="ArticleTitleIndex"/>, kept in the table <c>articletitles</c>, which no list reads). The RowKey is the
-/// inverted publication time then the id, so each partition reads newest first. Rows hold list fields only.
+/// inverted publication time then the id, so each partition reads newest first; undated articles come after every
+/// dated one (<see cref="TableKeys.UndatedStart"/>), the last stored first. Rows hold list fields only.
 /// </summary>
 internal sealed class ArticleIndexRow : ITableEntity
 {
@@ -47,8 +48,12 @@ internal sealed class ArticleIndexRow : ITableEntity
         _ => null,
     };
 
-    /// <summary>The list position: the publication time, or for an undated article the time it was first ingested.</summary>
-    public static string RowKeyFor(string id, DateTimeOffset sortTime) => TableKeys.InvertedTicks(sortTime) + ":" + id;
+    /// <summary>
+    /// The list position: by publication time, newest first; an undated article after all dated ones, by the time it
+    /// was first stored. A site's "latest news" would otherwise open with undated pages of a backlog just imported.
+    /// </summary>
+    public static string RowKeyFor(string id, DateTimeOffset? publishedAt, DateTimeOffset storedAt) =>
+        (publishedAt is { } published ? TableKeys.InvertedTicks(published) : TableKeys.UndatedInvertedTicks(storedAt)) + ":" + id;
 
     public static bool IsRowKey(string value) =>
         value.Length == 19 + 1 + ArticleId.Length && value[19] == ':' && value.AsSpan(0, 19).ContainsAnyExceptInRange('0', '9') is false
@@ -70,9 +75,9 @@ internal sealed class ArticleIndexRow : ITableEntity
         return partitions.Distinct().ToArray();
     }
 
-    public static IEnumerable<ArticleIndexRow> RowsFor(Article article, DateTimeOffset sortTime)
+    public static IEnumerable<ArticleIndexRow> RowsFor(Article article, DateTimeOffset storedAt)
     {
-        var rowKey = RowKeyFor(article.Id, sortTime);
+        var rowKey = RowKeyFor(article.Id, article.PublishedAt, storedAt);
         var categories = JsonSerializer.Serialize(article.Categories, StorageJson.Options);
         return PartitionsFor(article).Select(partition => new ArticleIndexRow
         {

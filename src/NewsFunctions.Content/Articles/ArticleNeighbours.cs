@@ -22,18 +22,19 @@ internal sealed class ArticleNeighbours(ContentTables tables)
     private static readonly string[] TitleRowColumns = [nameof(ArticleIndexRow.RowKey), nameof(ArticleIndexRow.Id), nameof(ArticleIndexRow.Title), nameof(ArticleIndexRow.SiteName)];
     private static readonly string[] ByUrlColumns = ["Title"];
 
-    /// <param name="sortTime">The article's place in time (its list position): what "nearest" is measured from.</param>
-    public async Task<Article> LinkAsync(Article article, DateTimeOffset sortTime, CancellationToken cancellationToken)
+    /// <param name="listRowKey">The article's list position (its list-index RowKey): what "nearest" is measured from.</param>
+    public async Task<Article> LinkAsync(Article article, string listRowKey, CancellationToken cancellationToken)
     {
         if (article.Previous is null && article.Next is null)
             return article;
-        var previous = ResolveAsync(article, article.Previous, sortTime, cancellationToken);
-        var next = ResolveAsync(article, article.Next, sortTime, cancellationToken);
+        var position = Position(listRowKey);
+        var previous = ResolveAsync(article, article.Previous, position, cancellationToken);
+        var next = ResolveAsync(article, article.Next, position, cancellationToken);
         await Task.WhenAll(previous, next).ConfigureAwait(false);
         return article with { Previous = await previous.ConfigureAwait(false), Next = await next.ConfigureAwait(false) };
     }
 
-    private async Task<ArticleNeighbour?> ResolveAsync(Article article, ArticleNeighbour? link, DateTimeOffset sortTime, CancellationToken cancellationToken)
+    private async Task<ArticleNeighbour?> ResolveAsync(Article article, ArticleNeighbour? link, long position, CancellationToken cancellationToken)
     {
         if (link is null)
             return null;
@@ -56,17 +57,21 @@ internal sealed class ArticleNeighbours(ContentTables tables)
             rows.AddRange(page.Values);
             break;
         }
-        var nearest = Nearest(rows, article, link.Title, sortTime);
+        var nearest = Nearest(rows, article, link.Title, position);
         return nearest is null ? link : link with { Id = nearest.Id, Slug = ArticleSlug.For(nearest.Title, nearest.Id) };
     }
 
-    /// <summary>The candidate nearest in time to <paramref name="sortTime"/>, the newer on a tie; never the article itself.</summary>
-    internal static ArticleIndexRow? Nearest(IEnumerable<ArticleIndexRow> rows, Article article, string linkTitle, DateTimeOffset sortTime) => rows
+    /// <summary>
+    /// The candidate nearest to <paramref name="position"/> in list order (in time, for dated articles; an undated one is
+    /// far from every dated one), the newer on a tie; never the article itself.
+    /// </summary>
+    internal static ArticleIndexRow? Nearest(IEnumerable<ArticleIndexRow> rows, Article article, string linkTitle, long position) => rows
         .Where(r => r.Id != article.Id && ArticleIndexRow.IsRowKey(r.RowKey) && ArticleTitleIndex.Matches(article.SiteName, linkTitle, r.SiteName, r.Title))
-        .OrderBy(r => Math.Abs(SortTicks(r.RowKey) - sortTime.UtcTicks))
+        .OrderBy(r => Math.Abs(Position(r.RowKey) - position))
         .ThenBy(r => r.RowKey, StringComparer.Ordinal)
         .FirstOrDefault();
 
-    private static long SortTicks(string rowKey) =>
-        DateTime.MaxValue.Ticks - long.Parse(rowKey.AsSpan(0, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The number a list RowKey starts with: inverted ticks, undated positions above them all (below long.MaxValue).</summary>
+    private static long Position(string rowKey) =>
+        long.Parse(rowKey.AsSpan(0, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,8 +16,13 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     /// <summary>The Table service allows 15 comparisons in a filter: the partition, a range, and 12 keys.</summary>
     private const int KeysPerLookup = 12;
 
-    private const string SortTimeProperty = "SortTime";
-    private static readonly string[] SaveColumns = [.. IndexState.Columns, SortTimeProperty, ArticleEntity.BodyBlobProperty];
+    /// <summary>When the article was first stored, kept through every re-parse: an undated article's list position.</summary>
+    private const string StoredAtProperty = "StoredAt";
+
+    /// <summary>What versions before StoredAt kept instead: the publication time, or an undated article's first storing.</summary>
+    private const string LegacySortTimeProperty = "SortTime";
+
+    private static readonly string[] SaveColumns = [.. IndexState.Columns, StoredAtProperty, LegacySortTimeProperty, "PublishedAt", "IngestedAt", ArticleEntity.BodyBlobProperty];
 
     private readonly SearchIndex _search = new(tables);
     private readonly ArticleNeighbours _neighbours = new(tables);
@@ -39,7 +44,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
             ? tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken)
             : null;
         var linked = linkNeighbours
-            ? _neighbours.LinkAsync(article, entity.GetDateTimeOffset(SortTimeProperty) ?? article.PublishedAt ?? article.Provenance.IngestedAt, cancellationToken)
+            ? _neighbours.LinkAsync(article, ArticleIndexRow.RowKeyFor(article.Id, article.PublishedAt, StoredAt(entity) ?? article.Provenance.IngestedAt), cancellationToken)
             : Task.FromResult(article);
         if (body is null)
             return await linked.ConfigureAwait(false);
@@ -187,13 +192,13 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
             var before = previous is null ? IndexState.None : IndexState.ReadFrom(previous);
 
             // An undated article keeps the list position it got when it was first stored, through re-parses.
-            var sortTime = article.PublishedAt ?? previous?.GetDateTimeOffset(SortTimeProperty) ?? article.Provenance.IngestedAt;
-            var rows = ArticleIndexRow.RowsFor(article, sortTime).ToArray();
+            var storedAt = StoredAt(previous) ?? article.Provenance.IngestedAt;
+            var rows = ArticleIndexRow.RowsFor(article, storedAt).ToArray();
             var after = before.Next(rows.Select(r => (r.PartitionKey, r.RowKey)).ToArray(), terms);
 
             var bodyBlob = await WriteBodyBlobIfLongAsync(article, after, cancellationToken).ConfigureAwait(false);
             var entity = ArticleEntity.ToEntity(article, after, bodyBlob);
-            entity[SortTimeProperty] = sortTime;
+            entity[StoredAtProperty] = storedAt;
             try
             {
                 var written = previous is null
@@ -208,6 +213,13 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
             }
         }
     }
+
+    /// <summary>When the previous version was first stored; for an entity written before StoredAt, the best it kept.</summary>
+    private static DateTimeOffset? StoredAt(TableEntity? previous) =>
+        previous is null ? null
+        : previous.GetDateTimeOffset(StoredAtProperty)
+            ?? (string.IsNullOrEmpty(previous.GetString("PublishedAt")) ? previous.GetDateTimeOffset(LegacySortTimeProperty) : null)
+            ?? previous.GetDateTimeOffset("IngestedAt");
 
     /// <summary>Writes the body to a blob when it is too long for the entity (or would push the entity past 1 MiB); returns its name, or null.</summary>
     private async Task<string?> WriteBodyBlobIfLongAsync(Article article, IndexState index, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ internal sealed class StorageSettingsValidator(IConfiguration configuration) : I
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"{StorageClients.ConnectionName}__accountName '{account}' is not a storage account name (3-24 lowercase letters and digits).");
         }
-        foreach (var uri in new[] { "blobServiceUri", "tableServiceUri" })
+        // The host needs the queue URI too: its blob trigger queues work and poisoned documents there.
+        foreach (var uri in new[] { "blobServiceUri", "tableServiceUri", "queueServiceUri" })
         {
             if (section[uri] is not { Length: > 0 } value)
                 return ValidateOptionsResult.Fail($"Storage is not configured: set {StorageClients.ConnectionName} to a connection string, or {StorageClients.ConnectionName}__accountName for an identity-based connection.");

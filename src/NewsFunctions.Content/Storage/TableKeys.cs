@@ -54,4 +54,17 @@ internal static class TableKeys
     /// <summary>Ticks counted down from the end of time, so ascending RowKeys list the newest first.</summary>
     public static string InvertedTicks(DateTimeOffset time) =>
         (DateTime.MaxValue.Ticks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where undated list positions begin: above every inverted time (at most DateTime.MaxValue.Ticks,
+    /// 3155378975999999999), so in every list, search and feed an undated article comes after all dated ones.
+    /// </summary>
+    public const long UndatedOffset = 5_000_000_000_000_000_000;
+
+    /// <summary>The smallest undated position, as a RowKey prefix: dated RowKeys all sort before it.</summary>
+    public static readonly string UndatedStart = UndatedOffset.ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>The position of an undated article: after every dated one, and among undated ones the last stored first.</summary>
+    public static string UndatedInvertedTicks(DateTimeOffset storedAt) =>
+        (UndatedOffset + DateTime.MaxValue.Ticks - storedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

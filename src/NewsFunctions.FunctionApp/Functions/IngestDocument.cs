@@ -4,8 +4,8 @@ using NewsFunctions.Content.Ingestion;
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary>
-/// Polling blob trigger: runs locally against Azurite and on plans that poll. On Flex Consumption it is disabled
-/// (<c>AzureWebJobs.IngestDocument.Disabled</c>) and <see cref="IngestDocumentFromEventGrid"/> takes over.
+/// Polling blob trigger: runs locally against Azurite and on plans that poll. Compiled only into the Polling build
+/// (<c>dotnet build</c>, the default); Flex Consumption gets the EventGrid build, with IngestDocumentFromEventGrid instead.
 /// </summary>
 public sealed class IngestDocument(IDocumentIngestion ingestion)
 {

@@ -4,8 +4,9 @@ using NewsFunctions.Content.Ingestion;
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary>
-/// The same ingestion, raised by Event Grid: the only blob trigger the Flex Consumption plan supports. Azurite
-/// cannot raise Event Grid events, so it is disabled locally (<c>AzureWebJobs.IngestDocumentFromEventGrid.Disabled</c>).
+/// The same ingestion, raised by Event Grid: the only blob trigger the Flex Consumption plan supports. Compiled only
+/// into the EventGrid build (<c>dotnet publish</c>, or <c>-p:BlobTriggerSource=EventGrid</c>): Azurite cannot raise
+/// Event Grid events, and a host that indexes it registers a webhook whatever settings say.
 /// </summary>
 public sealed class IngestDocumentFromEventGrid(IDocumentIngestion ingestion)
 {

@@ -7,8 +7,8 @@ namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary>
 /// Writes to the read-only API are a 405 problem naming the methods it allows, not a bare 404.
-/// The host matches routes in the order of function names, not by specificity, so a function with a specific
-/// write route (DeleteArticle) must sort before this one; FunctionsMetadataTests keeps that true.
+/// The host matches routes in the order of function names (case-insensitive), not by specificity, so a function with a
+/// specific write route (DeleteArticle) must sort before this one; FunctionsMetadataTests keeps that true.
 /// </summary>
 public sealed class MethodNotAllowed
 {

@@ -26,7 +26,9 @@ public sealed class CorsPolicy(IOptions<ApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.Append("Vary", "Origin");
+        // Once: the middleware applies this to every response, and the preflight function again.
+        if (!response.Headers.Vary.SelectMany(v => (v ?? "").Split(',')).Any(v => v.Trim().Equals("Origin", StringComparison.OrdinalIgnoreCase)))
+            response.Headers.Append("Vary", "Origin");
         var origin = request.Headers.Origin.ToString();
         if (!IsAllowed(origin)) return;
         response.Headers.AccessControlAllowOrigin = origin;
