@@ -52,6 +52,7 @@ var tableNames = concat(
   [
     'articles'
     'articleindex'
+    'articletitles'
     'documents'
     'facets'
   ],

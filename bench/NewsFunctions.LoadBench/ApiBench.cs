@@ -10,9 +10,11 @@ internal static class ApiBench
 {
     public sealed record Endpoint(string Name, Func<int, Task<int>> Call);
 
-    public sealed record Result(string Name, long Requests, long Errors, TimeSpan Elapsed, double P50Ms, double P99Ms)
+    public sealed record Result(string Name, long Requests, long Errors, TimeSpan Elapsed, double P50Ms, double P99Ms, long StorageRequests = 0, long StorageErrors = 0)
     {
         public double PerSecond => Requests / Elapsed.TotalSeconds;
+
+        public double StoragePerRequest => Requests == 0 ? 0 : (double)StorageRequests / Requests;
     }
 
     public static IReadOnlyList<Endpoint> Endpoints(BenchHost host, IReadOnlyList<string> ids, string commonWord, string rareWord)
@@ -26,12 +28,18 @@ internal static class ApiBench
         var categories = LoadDocuments.Categories;
         return
         [
-            new("list (limit 20)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles", "")),
-            new("list by category", i => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
+            new("list (limit 20, hot: the same request)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles", "")),
+            new("list by category (20 categories in turn)", i => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
                 "?category=" + Uri.EscapeDataString(categories[i % categories.Length]))),
-            new("detail", i =>
+            new("detail (every article in turn)", i =>
             {
                 var id = ids[(int)((i * 2654435761L) % ids.Count)];
+                return Run(r => host.Function<GetArticle>().Run(r, id, CancellationToken.None), "/api/articles/" + id, "");
+            }),
+            // Hot: the same few articles over and over, as a front page's top stories are read.
+            new("detail (hot: 8 ids)", i =>
+            {
+                var id = ids[i % Math.Min(8, ids.Count)];
                 return Run(r => host.Function<GetArticle>().Run(r, id, CancellationToken.None), "/api/articles/" + id, "");
             }),
             new($"search q={commonWord} (common)", _ => Run(r => host.Function<ListArticles>().Run(r, CancellationToken.None), "/api/articles",
@@ -43,11 +51,12 @@ internal static class ApiBench
         ];
     }
 
-    public static async Task<Result> RunAsync(Endpoint endpoint, int workers, TimeSpan duration, int? maxRequests)
+    public static async Task<Result> RunAsync(Endpoint endpoint, int workers, TimeSpan duration, int? maxRequests, RequestTally tally)
     {
         // Warm up: the first calls pay for JIT and connections.
         for (var i = 0; i < 5; i++)
             await endpoint.Call(i).ConfigureAwait(false);
+        tally.Reset();
 
         var latencies = new List<double>[workers];
         var errors = 0L;
@@ -68,7 +77,7 @@ internal static class ApiBench
         })).ConfigureAwait(false);
         var elapsed = watch.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(endpoint.Name, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Result(endpoint.Name, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.99), tally.Total, tally.Errors);
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -51,7 +51,7 @@ internal static class BareWrites
             entity["StoredAt"] = storedAt;
             Add(tables.Articles, entity);
             foreach (var row in rows)
-                Add(tables.ArticleIndex, ToEntity(row));
+                Add(tables.IndexTableFor(row.PartitionKey), ToEntity(row));
             var rowKey = ArticleIndexRow.RowKeyFor(article.Id, article.PublishedAt, storedAt);
             foreach (var term in terms)
                 Add(tables.SearchShardFor(term), new TableEntity(SearchIndex.Partition, SearchIndex.RowKey(term, rowKey)));

@@ -158,9 +158,10 @@ internal static class Bench
         }
     }
 
-    public static async Task<int> ApiAsync(string connection, int articles, double seconds, int? requests, int workers, int parallelism, string? prefix, bool keep, CancellationToken ct)
+    public static async Task<int> ApiAsync(string connection, int articles, double seconds, int? requests, int workers, int parallelism, string? prefix, bool keep, int? cacheMegabytes, string? only, CancellationToken ct)
     {
-        await using var host = new BenchHost(connection, prefix ?? BenchHost.NewPrefix());
+        var settings = cacheMegabytes is { } megabytes ? new Dictionary<string, string?> { ["Api:MemoryCacheMegabytes"] = megabytes.ToString(CultureInfo.InvariantCulture) } : null;
+        await using var host = new BenchHost(connection, prefix ?? BenchHost.NewPrefix(), settings: settings);
         try
         {
             await host.Tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
@@ -186,19 +187,19 @@ internal static class Bench
             Console.Error.WriteLine($"{ids.Count} articles in prefix {host.Prefix}; {workers} workers, {seconds} s per endpoint{(requests is { } r ? $" or {r} requests" : "")}.");
 
             var results = new List<ApiBench.Result>();
-            foreach (var endpoint in ApiBench.Endpoints(host, ids, common, rare))
+            foreach (var endpoint in ApiBench.Endpoints(host, ids, common, rare).Where(e => only is null || only.Split(',').Any(o => e.Name.Contains(o, StringComparison.Ordinal))))
             {
                 Console.Error.WriteLine($"  {endpoint.Name}...");
-                results.Add(await ApiBench.RunAsync(endpoint, workers, TimeSpan.FromSeconds(seconds), requests).ConfigureAwait(false));
+                results.Add(await ApiBench.RunAsync(endpoint, workers, TimeSpan.FromSeconds(seconds), requests, host.Requests).ConfigureAwait(false));
             }
 
             var table = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"Articles: {ids.Count}; {workers} closed-loop workers; {seconds} s per endpoint; in-process (function + IActionResult execution + JSON), storage over HTTP on 127.0.0.1")
+                .AppendLine(CultureInfo.InvariantCulture, $"Articles: {ids.Count}; {workers} closed-loop workers; {seconds} s per endpoint; in-process (function + IActionResult execution + JSON), storage over HTTP on 127.0.0.1; Api:MemoryCacheMegabytes {(cacheMegabytes is { } mb ? mb.ToString(CultureInfo.InvariantCulture) : "not set")} (code without the memory cache ignores it)")
                 .AppendLine()
-                .AppendLine("| endpoint | requests | requests/s | p50 (ms) | p99 (ms) | non-200 |")
-                .AppendLine("|---|---:|---:|---:|---:|---:|");
+                .AppendLine("| endpoint | requests | requests/s | p50 (ms) | p99 (ms) | non-200 | storage requests per request | storage errors |")
+                .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var result in results)
-                table.AppendLine(CultureInfo.InvariantCulture, $"| {result.Name} | {result.Requests} | {result.PerSecond:0.0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.Errors} |");
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {result.Name} | {result.Requests} | {result.PerSecond:0.0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.Errors} | {result.StoragePerRequest:0.00} | {result.StorageErrors} |");
             Console.WriteLine(table.ToString());
             return results.All(r => r.Errors == 0) ? 0 : 1;
         }

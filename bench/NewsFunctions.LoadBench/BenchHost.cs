@@ -23,7 +23,8 @@ namespace NewsFunctions.LoadBench;
 public sealed class BenchHost : IAsyncDisposable
 {
     /// <param name="countRequests">Count the storage requests (<see cref="Requests"/>); off for bare writes, whose batches the tally would serialise once more.</param>
-    public BenchHost(string connectionString, string prefix, bool countRequests = true)
+    /// <param name="settings">More app settings (e.g. <c>Api:MemoryCacheMegabytes</c>), as the host would read them.</param>
+    public BenchHost(string connectionString, string prefix, bool countRequests = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Prefix = prefix;
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -35,6 +36,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["Content:DocumentsContainer"] = "docs-" + prefix.ToLowerInvariant(),
             ["Content:BodiesContainer"] = "bodies-" + prefix.ToLowerInvariant(),
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         Requests = new RequestTally(prefix);
         // Registered before the app's own, which only adds storage clients when none are there: the same retry

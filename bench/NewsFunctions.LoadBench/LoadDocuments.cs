@@ -98,6 +98,14 @@ public sealed class LoadDocuments
         }
     }
 
+    /// <summary>Document i's title; it depends on i alone, so a document can name its neighbours.</summary>
+    public string Title(int i)
+    {
+        var first = _paragraphs[(int)((i * 40503L) % _paragraphs.Length)];
+        var headline = new string(first.Where(char.IsLetterOrDigit).Take(12 + i % 10).ToArray());
+        return $"{headline}（第{i}号）";
+    }
+
     private LoadDocument Build(int i, int attempt)
     {
         var category = Categories[i % Categories.Length];
@@ -105,9 +113,7 @@ public sealed class LoadDocuments
         var source = Sources[(i * 7 + i / 3) % Sources.Length];
         // Spread over about eleven years, several articles a day at most.
         var published = new DateOnly(2015, 1, 1).AddDays((int)((i * 2654435761L) % 4000));
-        var first = _paragraphs[(int)((i * 40503L) % _paragraphs.Length)];
-        var headline = new string(first.Where(char.IsLetterOrDigit).Take(12 + i % 10).ToArray());
-        var title = $"{headline}（第{i}号）";
+        var title = Title(i);
 
         // Bodies of varied size: about 100 to 1,500 characters, one in fifty 3,000 more; whole paragraphs from the material.
         var target = 100 + (int)((i * 97L) % 8) * 200 + (i % 50 == 0 ? 3000 : 0);
@@ -126,8 +132,9 @@ public sealed class LoadDocuments
             .Append('\n');
         foreach (var paragraph in body)
             text.Append("  ").Append(paragraph).Append('\n');
-        text.Append("上一条:").Append(_paragraphs[(i + 1) % _paragraphs.Length][..20]).Append('\n')
-            .Append("下一条:").Append(_paragraphs[(i + 2) % _paragraphs.Length][..20]).Append('\n')
+        // Neighbours named by their titles, as sites print them: document i links documents i - 1 and i + 1.
+        text.Append("上一条:").Append(i > 0 ? Title(i - 1) : "没有了").Append('\n')
+            .Append("下一条:").Append(Title(i + 1)).Append('\n')
             .Append("Copyright © 2024 投促中国 版权所有:投促中国");
         return new LoadDocument(i, $"load/{i:D6}.txt", Encoding.UTF8.GetBytes(text.ToString()), title, [category, sub], source);
     }

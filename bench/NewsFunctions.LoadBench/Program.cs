@@ -39,12 +39,14 @@ var seconds = new Option<double>("--seconds") { Description = "Seconds per endpo
 var requests = new Option<int?>("--requests") { Description = "Stop an endpoint after this many requests (whichever comes first with --seconds)." };
 var workers = new Option<int>("--workers") { Description = "Concurrent closed-loop workers.", DefaultValueFactory = _ => 8 };
 var prefix = new Option<string?>("--prefix") { Description = "Reuse the tables of a dataset kept with --keep (its table prefix)." };
+var cacheMegabytes = new Option<int?>("--cache-megabytes") { Description = "Api:MemoryCacheMegabytes for the host (default: the app's, 64); 0 reads storage every time." };
+var only = new Option<string?>("--only") { Description = "Run only the endpoints whose names contain one of these comma-separated texts (e.g. hot,every)." };
 var api = new Command("api", "Benchmark list, detail, search, feed and categories in-process (JSON serialization included).")
 {
-    articles, seconds, requests, workers, prefix,
+    articles, seconds, requests, workers, prefix, cacheMegabytes, only,
 };
 api.SetAction((parse, ct) => Bench.ApiAsync(parse.GetValue(connection)!, parse.GetValue(articles), parse.GetValue(seconds), parse.GetValue(requests),
-    parse.GetValue(workers), parse.GetValue(parallelism), parse.GetValue(prefix), parse.GetValue(keep), ct));
+    parse.GetValue(workers), parse.GetValue(parallelism), parse.GetValue(prefix), parse.GetValue(keep), parse.GetValue(cacheMegabytes), parse.GetValue(only), ct));
 
 var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder to write the documents to.", Required = true };
 var generateCount = new Option<int>("--count") { Description = "Documents to generate.", DefaultValueFactory = _ => 100 };

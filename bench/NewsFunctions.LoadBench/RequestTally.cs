@@ -24,6 +24,9 @@ public sealed class RequestTally(string tablePrefix)
 
     public long Total => _entries.Values.Sum(e => e.Count);
 
+    /// <summary>Requests answered 400 or above, or not answered at all (the connection failed; the client retries those).</summary>
+    public long Errors => _entries.Values.Sum(e => e.Errors);
+
     public void Reset() => _entries.Clear();
 
     private sealed class Counting(RequestTally tally, bool isTable) : HttpPipelinePolicy
@@ -60,7 +63,7 @@ public sealed class RequestTally(string tablePrefix)
         var entry = _entries.GetOrAdd(KindOf(message, isTable), _ => new Entry());
         Interlocked.Increment(ref entry.Count);
         Interlocked.Add(ref entry.Ticks, elapsed.Ticks);
-        if (message.HasResponse && (message.Response.Status >= 400 || FailedInside(message)))
+        if (!message.HasResponse || message.Response.Status >= 400 || FailedInside(message))
             Interlocked.Increment(ref entry.Errors);
     }
 

@@ -25,6 +25,7 @@ public sealed class ContentOptions
 
     public string ArticlesTable => TablePrefix + "articles";
     public string ArticleIndexTable => TablePrefix + "articleindex";
+    public string ArticleTitlesTable => TablePrefix + "articletitles";
     public string DocumentsTable => TablePrefix + "documents";
     public string FacetsTable => TablePrefix + "facets";
     public string SearchTable => TablePrefix + "search";

@@ -10,9 +10,16 @@ public sealed class ApiOptions : IValidatableObject
     /// <summary>Origins allowed to call the API from a browser, comma-separated (https://site.example,https://other.example), or * for any.</summary>
     public string CorsAllowedOrigins { get; set; } = "";
 
-    /// <summary>How long browsers and CDNs may reuse a response (Cache-Control max-age).</summary>
+    /// <summary>How long browsers and CDNs may reuse a response (Cache-Control max-age), and the longest an entry lives in the memory cache.</summary>
     [Range(0, 31_536_000)]
     public int CacheMaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Memory each instance may give to hot list pages and articles (<c>CachedArticleReads</c>), in MiB; 0 switches the
+    /// cache off (as does a max-age of 0).
+    /// </summary>
+    [Range(0, 16_384)]
+    public int MemoryCacheMegabytes { get; set; } = 64;
 
     /// <summary>Longer query strings are refused with a 400 before anything is parsed.</summary>
     [Range(256, 65_536)]

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NewsFunctions.Content;
+using NewsFunctions.Content.Caching;
 using NewsFunctions.Content.Storage;
 using NewsFunctions.FunctionApp.Http;
 
@@ -25,6 +27,12 @@ public static class FunctionAppSetup
             .Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Entries in memory live no longer than a browser may keep the response.
+        builder.Services.AddOptions<ArticleCacheOptions>().Configure<IOptions<ApiOptions>>((cache, api) =>
+        {
+            cache.MaxAge = TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds);
+            cache.SizeLimitBytes = api.Value.MemoryCacheMegabytes * 1024L * 1024;
+        });
         builder.Services.AddSingleton<CorsPolicy>();
         builder.Services.AddHostedService(sp => new PoisonQueueCreator(
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(Functions.RecordPoisonedDocument.PoisonQueue),

@@ -11,8 +11,8 @@ public sealed class GetArticleTests
     [Fact]
     public async Task An_unknown_id_is_a_404_problem()
     {
-        var store = new Mock<IArticleStore>();
-        store.Setup(s => s.FindAsync("zzzzzzzzzzzzz", It.IsAny<CancellationToken>())).ReturnsAsync((Article?)null);
+        var store = new Mock<IArticleReads>();
+        store.Setup(s => s.GetAsync("zzzzzzzzzzzzz", It.IsAny<CancellationToken>())).ReturnsAsync((Article?)null);
 
         var result = await new GetArticle(store.Object).Run(new DefaultHttpContext().Request, "zzzzzzzzzzzzz", CancellationToken.None);
 
@@ -32,8 +32,8 @@ public sealed class GetArticleTests
             Paragraphs = ["正文。"],
             Provenance = new ArticleProvenance("seeds", "a.txt", "\"0x1\"", "00", "1.0.0", DateTimeOffset.UnixEpoch),
         };
-        var store = new Mock<IArticleStore>();
-        store.Setup(s => s.FindAsync(article.Id, It.IsAny<CancellationToken>())).ReturnsAsync(article);
+        var store = new Mock<IArticleReads>();
+        store.Setup(s => s.GetAsync(article.Id, It.IsAny<CancellationToken>())).ReturnsAsync(article);
 
         var result = await new GetArticle(store.Object).Run(new DefaultHttpContext().Request, article.Id, CancellationToken.None);
 

@@ -11,7 +11,7 @@ namespace NewsFunctions.FunctionApp.Tests;
 
 public sealed class GetFeedTests
 {
-    private readonly Mock<IArticleStore> _store = new(MockBehavior.Strict);
+    private readonly Mock<IArticleReads> _store = new(MockBehavior.Strict);
 
     private static HttpRequest Request(string queryString)
     {

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsFunctions.Content;
+using NewsFunctions.Content.Articles;
+using NewsFunctions.Content.Caching;
 using NewsFunctions.FunctionApp.Functions;
 
 namespace NewsFunctions.FunctionApp.Tests;
@@ -99,6 +101,32 @@ public sealed class HostCompositionTests
         using var host = BuildHost(new() { ["Api:CorsAllowedOrigins"] = "https://ok.example,not an origin" });
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
         Assert.Contains("Api:CorsAllowedOrigins", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, typeof(CachedArticleReads), 60)]
+    [InlineData("0", null, typeof(StoreReads), 0)]
+    [InlineData(null, "0", typeof(StoreReads), 0)]
+    [InlineData("300", "16", typeof(CachedArticleReads), 16)]
+    public void Reads_are_cached_in_memory_unless_a_setting_switches_it_off(string? megabytes, string? maxAge, Type reads, int expectedMaxAge)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (megabytes is not null) settings["Api:MemoryCacheMegabytes"] = megabytes;
+        if (maxAge is not null) settings["Api:CacheMaxAgeSeconds"] = maxAge;
+        using var host = BuildHost(settings);
+        Assert.IsType(reads, host.Services.GetRequiredService<IArticleReads>());
+        var cache = host.Services.GetRequiredService<IOptions<ArticleCacheOptions>>().Value;
+        Assert.Equal(TimeSpan.FromSeconds(expectedMaxAge), cache.Enabled ? cache.MaxAge : TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("16385")]
+    public void An_out_of_range_memory_cache_size_is_refused_with_its_name(string megabytes)
+    {
+        using var host = BuildHost(new() { ["Api:MemoryCacheMegabytes"] = megabytes });
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
+        Assert.Contains("MemoryCacheMegabytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

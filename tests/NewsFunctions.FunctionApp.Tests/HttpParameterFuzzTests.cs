@@ -30,7 +30,7 @@ public sealed class HttpParameterFuzzTests
     [MemberData(nameof(ParameterNames))]
     public async Task Every_value_is_a_200_or_a_400_problem(string parameter)
     {
-        var store = new Mock<IArticleStore>();
+        var store = new Mock<IArticleReads>();
         store.Setup(s => s.ListAsync(It.IsAny<ArticleQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ArticlePage([], null));
         var function = new ListArticles(store.Object, Options.Create(new JsonOptions()), Options.Create(new ApiOptions()));
         var random = new Random(parameter.GetHashCode(StringComparison.Ordinal) ^ 20261126);
@@ -67,7 +67,7 @@ public sealed class HttpParameterFuzzTests
     public async Task The_feed_answers_every_value_and_every_stored_text_with_a_200_or_a_400(string parameter)
     {
         var random = new Random(parameter.GetHashCode(StringComparison.Ordinal) ^ 7);
-        var store = new Mock<IArticleStore>();
+        var store = new Mock<IArticleReads>();
         // Stored text can hold anything a scraped page had: the feed must still be well-formed XML.
         store.Setup(s => s.ListAsync(It.IsAny<ArticleQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => new ArticlePage(
             [new ArticleSummary("abcdefghijklm", RandomValue(random), DateTimeOffset.UnixEpoch, RandomValue(random), [RandomValue(random)], null, RandomValue(random))], null));

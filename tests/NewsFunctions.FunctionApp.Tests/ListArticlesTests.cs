@@ -10,7 +10,7 @@ namespace NewsFunctions.FunctionApp.Tests;
 
 public sealed class ListArticlesTests
 {
-    private readonly Mock<IArticleStore> _store = new(MockBehavior.Strict);
+    private readonly Mock<IArticleReads> _store = new(MockBehavior.Strict);
     private static readonly IOptions<JsonOptions> Json = Options.Create(new JsonOptions());
     private static readonly IOptions<ApiOptions> Api = Options.Create(new ApiOptions { MaxQueryLength = 300 });
 

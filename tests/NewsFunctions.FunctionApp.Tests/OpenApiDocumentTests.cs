@@ -83,6 +83,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("ArticleSummary", new[] { "id", "slug", "title", "publishedAt", "source", "categories", "siteName", "summary" })]
     [InlineData("Article", new[] { "id", "slug", "title", "publishedAt", "hasPublishedTime", "source", "author", "editor", "categories", "paragraphs", "images", "previous", "next", "canonicalUrl", "siteName", "language", "summary", "characterCount", "provenance" })]
     [InlineData("ArticleList", new[] { "items", "nextCursor", "next" })]
+    [InlineData("ArticleLink", new[] { "title", "url", "id", "slug" })]
     [InlineData("ProblemDetails", new[] { "type", "title", "status", "detail", "errors" })]
     public void Schemas_have_the_properties_the_api_returns(string schema, string[] properties)
     {

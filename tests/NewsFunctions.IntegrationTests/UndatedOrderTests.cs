@@ -168,10 +168,11 @@ public sealed class UndatedOrderTests : IAsyncLifetime
         var oldKey = TableKeys.InvertedTicks(firstStored) + ":" + id;
         foreach (var (partition, row) in state.Keys)
         {
-            var indexRow = (await tables.ArticleIndex.GetEntityAsync<TableEntity>(partition, row)).Value;
-            await tables.ArticleIndex.DeleteEntityAsync(partition, row);
+            var table = tables.IndexTableFor(partition);
+            var indexRow = (await table.GetEntityAsync<TableEntity>(partition, row)).Value;
+            await table.DeleteEntityAsync(partition, row);
             indexRow.RowKey = oldKey;
-            await tables.ArticleIndex.UpsertEntityAsync(indexRow, TableUpdateMode.Replace);
+            await table.UpsertEntityAsync(indexRow, TableUpdateMode.Replace);
         }
         foreach (var term in state.Terms)
         {

@@ -24,8 +24,11 @@ public sealed record Article
     public IReadOnlyList<string> Categories { get; init; } = [];
     public required IReadOnlyList<string> Paragraphs { get; init; }
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
-    public ArticleLink? Previous { get; init; }
-    public ArticleLink? Next { get; init; }
+    /// <summary>The page's "上一篇" link; its id and slug are set on reads for sites when that article is stored too.</summary>
+    public ArticleNeighbour? Previous { get; init; }
+
+    /// <summary>The page's "下一篇" link, as <see cref="Previous"/>.</summary>
+    public ArticleNeighbour? Next { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? SiteName { get; init; }
     public string Language { get; init; } = "zh";
@@ -48,8 +51,8 @@ public sealed record Article
         // One paragraph is one line: the stored body is the paragraphs joined with newlines.
         Paragraphs = parsed.Paragraphs.SelectMany(p => p.Split('\n')).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray(),
         Images = parsed.Images,
-        Previous = parsed.Previous,
-        Next = parsed.Next,
+        Previous = ArticleNeighbour.From(parsed.Previous),
+        Next = ArticleNeighbour.From(parsed.Next),
         CanonicalUrl = parsed.CanonicalUrl,
         SiteName = parsed.SiteName,
         Language = parsed.Language,
@@ -60,6 +63,19 @@ public sealed record Article
 
     public ArticleSummary ToSummary() =>
         new(Id, Title, PublishedAt, Source, Categories, SiteName, Summary);
+}
+
+/// <summary>
+/// A previous or next article as the page names it (its title, and in HTML its address), and, when the article it names
+/// is stored too, that article's id and slug so a site can link it. Only the page's title and URL are stored; the id
+/// and slug are looked up when the detail is read (<see cref="ArticleNeighbours"/>).
+/// </summary>
+public sealed record ArticleNeighbour(string Title, string? Url = null, string? Id = null, string? Slug = null)
+{
+    public static ArticleNeighbour? From(ArticleLink? link) => link is null ? null : new(link.Title, link.Url);
+
+    /// <summary>What the page said, without what a read looked up: the part that is stored.</summary>
+    public ArticleLink ToLink() => new(Title, Url);
 }
 
 /// <summary>The fields a list shows. Never carries a body.</summary>

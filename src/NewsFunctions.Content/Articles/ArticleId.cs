@@ -27,6 +27,22 @@ public static class ArticleId
         return Encode(identity);
     }
 
+    /// <summary>
+    /// The id of the article whose canonical URL is <paramref name="url"/> (an absolute http or https address; any
+    /// fragment dropped), or null for anything else: a link can find the article it names without an index.
+    /// </summary>
+    public static string? ForUrl(string? url)
+    {
+        var trimmed = url?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        var fragment = trimmed.IndexOf('#', StringComparison.Ordinal);
+        if (fragment >= 0) trimmed = trimmed[..fragment];
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Encode("url|" + trimmed) : null;
+    }
+
+    /// <summary>13 characters of base32 over SHA-256 of <paramref name="identity"/>: for keys that must be short and stable.</summary>
+    internal static string Hash(string identity) => Encode(identity);
+
     public static bool IsWellFormed(string? id) =>
         id is { Length: Length } && id.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 

@@ -7,7 +7,8 @@ namespace NewsFunctions.Content.Articles;
 
 /// <summary>
 /// One row of the list index (table <c>articleindex</c>). Every article has a row in partition <c>all</c>, one per
-/// category name in its breadcrumb (<c>c|name</c>) and one for its source (<c>s|name</c>). The RowKey is the
+/// category name in its breadcrumb (<c>c|name</c>), one for its source (<c>s|name</c>) and one under its site and
+/// title (<c>t|hash</c>, <see cref="ArticleTitleIndex"/>, kept in the table <c>articletitles</c>, which no list reads). The RowKey is the
 /// inverted publication time then the id, so each partition reads newest first; undated articles come after every
 /// dated one (<see cref="TableKeys.UndatedStart"/>), the last stored first. Rows hold list fields only.
 /// </summary>
@@ -68,6 +69,9 @@ internal sealed class ArticleIndexRow : ITableEntity
         }
         if (!string.IsNullOrWhiteSpace(article.Source))
             partitions.Add(SourcePartition(article.Source));
+        // Not a list: what a neighbour's previous/next link is resolved by (ArticleNeighbours).
+        if (ArticleTitleIndex.PartitionFor(article.SiteName, article.Title) is { } titles)
+            partitions.Add(titles);
         return partitions.Distinct().ToArray();
     }
 

@@ -8,7 +8,7 @@ using NewsFunctions.Content.Storage;
 namespace NewsFunctions.Content.Articles;
 
 /// <inheritdoc />
-public sealed class ArticleStore(ContentTables tables, FacetCounters facets, ArticleLocks locks) : IArticleStore
+public sealed class ArticleStore(ContentTables tables, FacetCounters facets, ArticleLocks locks, ArticleChanges changes) : IArticleStore
 {
     /// <summary>A search page may read this many pages of posting lists before it returns what it has found.</summary>
     private const int SearchRequestBudget = 40;
@@ -25,8 +25,11 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     private static readonly string[] SaveColumns = [.. IndexState.Columns, StoredAtProperty, LegacySortTimeProperty, "PublishedAt", "IngestedAt", ArticleEntity.BodyBlobProperty];
 
     private readonly SearchIndex _search = new(tables);
+    private readonly ArticleNeighbours _neighbours = new(tables);
 
-    public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
+    public Task<Article?> FindAsync(string id, CancellationToken cancellationToken) => FindAsync(id, linkNeighbours: false, cancellationToken);
+
+    public async Task<Article?> FindAsync(string id, bool linkNeighbours, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsWellFormed(id))
             return null;
@@ -34,12 +37,19 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         var response = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue)
             return null;
-        var article = ArticleEntity.FromEntity(response.Value!);
-        if (response.Value!.GetString(ArticleEntity.BodyBlobProperty) is not { Length: > 0 } bodyBlob)
-            return article;
-        // Only bodies too long for an entity live in a blob: a second request for those alone.
-        var content = await tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return article with { Paragraphs = content.Value.Content.ToString().Split('\n') };
+        var entity = response.Value!;
+        var article = ArticleEntity.FromEntity(entity);
+        // Only bodies too long for an entity live in a blob: a second request for those alone, beside the links' lookups.
+        var body = entity.GetString(ArticleEntity.BodyBlobProperty) is { Length: > 0 } bodyBlob
+            ? tables.BodiesContainer.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken)
+            : null;
+        var linked = linkNeighbours
+            ? _neighbours.LinkAsync(article, ArticleIndexRow.RowKeyFor(article.Id, article.PublishedAt, StoredAt(entity) ?? article.Provenance.IngestedAt), cancellationToken)
+            : Task.FromResult(article);
+        if (body is null)
+            return await linked.ConfigureAwait(false);
+        await Task.WhenAll(linked, body).ConfigureAwait(false);
+        return (await linked.ConfigureAwait(false)) with { Paragraphs = (await body.ConfigureAwait(false)).Value.Content.ToString().Split('\n') };
     }
 
     public async Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -121,6 +131,18 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     public async Task SaveAsync(Article article, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        try
+        {
+            await WriteAsync(article, likelyNew, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            changes.Raise(article.Id, ArticleTitleIndex.PartitionFor(article.SiteName, article.Title));
+        }
+    }
+
+    private async Task WriteAsync(Article article, bool likelyNew, CancellationToken cancellationToken)
+    {
         await using var held = await locks.AcquireAsync(article.Id, cancellationToken).ConfigureAwait(false);
 
         var terms = SearchTerms.ForArticle(article.Title, article.Paragraphs);
@@ -131,7 +153,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         //    that stopped halfway, everything is written again. Every write is an idempotent upsert or delete.
         var resume = !before.Complete;
         var samePostings = !resume && before.RowKey == after.RowKey;
-        await Task.WhenAll(rows.Select(r => tables.ArticleIndex.UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(rows.Select(r => tables.IndexTableFor(r.PartitionKey).UpsertEntityAsync(r, TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
         await _search.AddAsync(samePostings ? terms.Except(before.Terms, StringComparer.Ordinal) : terms, after.RowKey!, cancellationToken).ConfigureAwait(false);
         var facetsNow = Facets(keys);
         await facets.CountAsync(article.Id, resume ? facetsNow : facetsNow.Except(Facets(before.Keys)), cancellationToken).ConfigureAwait(false);
@@ -215,6 +237,18 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
     {
         if (!ArticleId.IsWellFormed(id))
             return false;
+        try
+        {
+            return await RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            changes.Raise(id, titlePartition: null);
+        }
+    }
+
+    private async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
         await using var held = await locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false);
         var existing = await tables.Articles.GetEntityIfExistsAsync<TableEntity>(id, ArticleEntity.RowKey, SaveColumns, cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
@@ -243,7 +277,7 @@ public sealed class ArticleStore(ContentTables tables, FacetCounters facets, Art
         keys.Select(k => ArticleIndexRow.FacetOf(k.Partition)).OfType<(FacetKind, string)>().ToHashSet();
 
     private Task DeleteIndexRowsAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken) =>
-        Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.ArticleIndex.DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));
+        Task.WhenAll(keys.Select(k => IgnoreNotFound(tables.IndexTableFor(k.Partition).DeleteEntityAsync(k.Partition, k.Row, ETag.All, cancellationToken))));
 
     private static async Task IgnoreNotFound(Task<Response> delete)
     {

@@ -3,8 +3,15 @@ namespace NewsFunctions.Content.Articles;
 /// <summary>Reads and writes articles. Lists are one query of one index partition; a detail is one point read.</summary>
 public interface IArticleStore
 {
-    /// <summary>The article, or null when no article has that id.</summary>
+    /// <summary>The article as stored (its previous/next as the page named them), or null when no article has that id.</summary>
     Task<Article?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FindAsync(string, CancellationToken)"/>; with <paramref name="linkNeighbours"/>, previous and next
+    /// carry the id and slug of the stored articles they name (<see cref="ArticleNeighbours"/>: up to two requests a
+    /// link, both links at once).
+    /// </summary>
+    Task<Article?> FindAsync(string id, bool linkNeighbours, CancellationToken cancellationToken);
 
     Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken);
 

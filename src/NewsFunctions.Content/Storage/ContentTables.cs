@@ -18,6 +18,7 @@ public sealed class ContentTables
         var value = options.Value;
         Articles = clients.Tables.GetTableClient(value.ArticlesTable);
         ArticleIndex = clients.Tables.GetTableClient(value.ArticleIndexTable);
+        ArticleTitles = clients.Tables.GetTableClient(value.ArticleTitlesTable);
         Documents = clients.Tables.GetTableClient(value.DocumentsTable);
         Facets = clients.Tables.GetTableClient(value.FacetsTable);
         SearchShards = Enumerable.Range(0, SearchIndex.ShardCount)
@@ -29,6 +30,13 @@ public sealed class ContentTables
 
     public TableClient Articles { get; }
     public TableClient ArticleIndex { get; }
+
+    /// <summary>The title rows previous/next are resolved by (<see cref="NewsFunctions.Content.Articles.ArticleTitleIndex"/>): index rows no list reads, in a table of their own.</summary>
+    public TableClient ArticleTitles { get; }
+
+    /// <summary>Where an index row of this partition lives: title rows in <see cref="ArticleTitles"/>, the rest in <see cref="ArticleIndex"/>.</summary>
+    public TableClient IndexTableFor(string partition) =>
+        partition.StartsWith(NewsFunctions.Content.Articles.ArticleTitleIndex.PartitionPrefix, StringComparison.Ordinal) ? ArticleTitles : ArticleIndex;
     public TableClient Documents { get; }
     public TableClient Facets { get; }
     /// <summary>The search postings, spread over <see cref="SearchIndex.ShardCount"/> tables by term; see <see cref="SearchIndex"/>.</summary>
@@ -70,5 +78,5 @@ public sealed class ContentTables
     }
 
     /// <summary>Every table the service uses.</summary>
-    public IEnumerable<TableClient> Tables => new[] { Articles, ArticleIndex, Documents, Facets }.Concat(SearchShards);
+    public IEnumerable<TableClient> Tables => new[] { Articles, ArticleIndex, ArticleTitles, Documents, Facets }.Concat(SearchShards);
 }

@@ -6,8 +6,8 @@ using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp.Functions;
 
-/// <summary><c>GET /api/articles/{id}</c>: the full article, one point read.</summary>
-public sealed class GetArticle(IArticleStore articles)
+/// <summary><c>GET /api/articles/{id}</c>: the full article, one point read plus the lookups that link its previous and next.</summary>
+public sealed class GetArticle(IArticleReads articles)
 {
     [Function(nameof(GetArticle))]
     public async Task<IActionResult> Run(
@@ -15,9 +15,9 @@ public sealed class GetArticle(IArticleStore articles)
         string id,
         CancellationToken cancellationToken)
     {
-        var article = await articles.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return article is null
             ? Problems.NotFound($"No article has the id '{id}'.")
-            : new CachedJsonResult(article, article.Provenance.IngestedAt);
+            : CachedJsonResult.ForArticle(article);
     }
 }

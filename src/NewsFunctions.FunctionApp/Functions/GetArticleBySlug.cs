@@ -6,8 +6,8 @@ using NewsFunctions.FunctionApp.Http;
 
 namespace NewsFunctions.FunctionApp.Functions;
 
-/// <summary><c>GET /api/articles/by-slug/{slug}</c>: the article whose id ends the slug, one point read.</summary>
-public sealed class GetArticleBySlug(IArticleStore articles)
+/// <summary><c>GET /api/articles/by-slug/{slug}</c>: the article whose id ends the slug, read as <see cref="GetArticle"/> reads it.</summary>
+public sealed class GetArticleBySlug(IArticleReads articles)
 {
     [Function(nameof(GetArticleBySlug))]
     public async Task<IActionResult> Run(
@@ -15,9 +15,9 @@ public sealed class GetArticleBySlug(IArticleStore articles)
         string slug,
         CancellationToken cancellationToken)
     {
-        var article = ArticleSlug.IdOf(slug) is { } id ? await articles.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var article = ArticleSlug.IdOf(slug) is { } id ? await articles.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         return article is null
             ? Problems.NotFound($"No article has the slug '{slug}'.")
-            : new CachedJsonResult(article, article.Provenance.IngestedAt);
+            : CachedJsonResult.ForArticle(article);
     }
 }

@@ -8,7 +8,7 @@ using NewsFunctions.FunctionApp.Http;
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary><c>GET /api/feed</c>: RSS 2.0 of the newest articles, optionally of one category or source. One table query.</summary>
-public sealed class GetFeed(IArticleStore articles, IOptions<ApiOptions> api)
+public sealed class GetFeed(IArticleReads articles, IOptions<ApiOptions> api)
 {
     [Function(nameof(GetFeed))]
     public async Task<IActionResult> Run(

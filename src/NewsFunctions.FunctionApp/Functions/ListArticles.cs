@@ -8,7 +8,7 @@ using NewsFunctions.FunctionApp.Http;
 namespace NewsFunctions.FunctionApp.Functions;
 
 /// <summary><c>GET /api/articles</c>: newest first, filtered and paged. One table query per page.</summary>
-public sealed class ListArticles(IArticleStore articles, IOptions<JsonOptions> json, IOptions<ApiOptions> api)
+public sealed class ListArticles(IArticleReads articles, IOptions<JsonOptions> json, IOptions<ApiOptions> api)
 {
     [Function(nameof(ListArticles))]
     public async Task<IActionResult> Run(

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NewsFunctions.Content.Articles;
 
 namespace NewsFunctions.FunctionApp.Http;
 
@@ -15,6 +16,16 @@ namespace NewsFunctions.FunctionApp.Http;
 /// </summary>
 public sealed class CachedJsonResult(object value, DateTimeOffset? lastModified = null) : IActionResult
 {
+    /// <summary>
+    /// A detail. Last-Modified is when it was ingested, unless it names a previous or next article: linking those
+    /// changes it when they are stored or deleted, with no date to tell, so only the ETag can validate it.
+    /// </summary>
+    public static CachedJsonResult ForArticle(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new(article, article.Previous is null && article.Next is null ? article.Provenance.IngestedAt : null);
+    }
+
     public object Value { get; } = value;
     public DateTimeOffset? LastModified { get; } = lastModified;
 
