@@ -24,7 +24,10 @@ internal static class DateFinder
                 ? new Found(meta, hints.HasPublishedTime, line.Index, line.Span)
                 : new Found(meta, hints.HasPublishedTime, -1, default);
         }
-        return fromText ?? (urlDay is { } day ? new Found(day, false, -1, default) : null);
+        if (fromText is not null) return fromText;
+        // Pages that write the date with a script keep it in a variable; weaker than any printed date.
+        if (hints.ScriptPublishedAt is { } fromScript) return new Found(fromScript, true, -1, default);
+        return urlDay is { } day ? new Found(day, false, -1, default) : null;
     }
 
     private static Found? FindInText(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, int bodyStart, int bodyEnd, PageHints hints, DateTimeOffset? urlDay)

@@ -19,6 +19,10 @@ internal sealed record PageHints
 
     public DateTimeOffset? PublishedAt { get; init; }
     public bool HasPublishedTime { get; init; }
+
+    /// <summary>A publication time found in a script variable (publish_time, pubDate): weaker than a printed dateline.</summary>
+    public DateTimeOffset? ScriptPublishedAt { get; init; }
+
     /// <summary>When the page was last changed (a reference year and "now" for dates printed without them).</summary>
     public DateTimeOffset? ModifiedAt { get; init; }
 

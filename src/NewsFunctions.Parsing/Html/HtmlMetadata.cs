@@ -69,6 +69,8 @@ internal static class HtmlMetadata
             HeadlineHints = headlines,
             PublishedAt = published,
             HasPublishedTime = hasTime,
+            // Pages that print the date with a script (the element stays empty in the markup) keep it in a variable.
+            ScriptPublishedAt = published is null ? ScriptDate.Find(elements.InlineScripts) : null,
             Author = AuthorKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Author).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.Trim(),
             ModifiedAt = modified,
             Source = NonEmpty(SourceKeys.Select(k => meta.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !v.Contains("://", StringComparison.Ordinal))?.Trim()),
@@ -119,6 +121,7 @@ internal static class HtmlMetadata
     {
         private const int MaxMetas = 500;
         private const int MaxJsonLdScripts = 10;
+        private const int MaxInlineScripts = 100;
 
         public IElement? Title;          // title
         public IElement? Canonical;      // link[rel~='canonical' i]
@@ -128,6 +131,7 @@ internal static class HtmlMetadata
         public int TimeCount;
         public readonly List<IElement> Metas = [];         // meta, the first 500
         public readonly List<IElement> JsonLdScripts = []; // script[type='application/ld+json' i], the first 10
+        public readonly List<IElement> InlineScripts = []; // script:not([src]), the first 100
 
         public static HeadElements Collect(IHtmlDocument document, CancellationToken cancellationToken)
         {
@@ -168,8 +172,14 @@ internal static class HtmlMetadata
                     if (Base is null && element.HasAttribute("href")) Base = element;
                     break;
                 case "script":
-                    if (JsonLdScripts.Count < MaxJsonLdScripts && string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-                        JsonLdScripts.Add(element);
+                    if (string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (JsonLdScripts.Count < MaxJsonLdScripts) JsonLdScripts.Add(element);
+                    }
+                    else if (InlineScripts.Count < MaxInlineScripts && !element.HasAttribute("src"))
+                    {
+                        InlineScripts.Add(element);
+                    }
                     break;
                 case "time":
                     if (element.HasAttribute("datetime"))
