@@ -5,11 +5,14 @@ public static class Corpus
 {
     private static readonly Lazy<string> Root = new(Find);
 
+    /// <summary>The corpus folder (manifest.jsonl, html/, text/).</summary>
+    public static string Directory => Root.Value;
+
     public static IReadOnlyList<byte[]> Load(string variant) =>
-        Directory.GetFiles(Path.Combine(Root.Value, variant)).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+        System.IO.Directory.GetFiles(Path.Combine(Root.Value, variant)).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
 
     public static long TotalBytes(string variant) =>
-        Directory.GetFiles(Path.Combine(Root.Value, variant)).Sum(f => new FileInfo(f).Length);
+        System.IO.Directory.GetFiles(Path.Combine(Root.Value, variant)).Sum(f => new FileInfo(f).Length);
 
     /// <summary>shared/corpus beside (above) the repository; BenchmarkDotNet runs from a generated folder, so walk up from both places.</summary>
     private static string Find()

@@ -20,7 +20,7 @@ public sealed record DocumentParserOptions
 public sealed class DocumentParser
 {
     /// <summary>Stored with every article; bump it whenever parsing output can change, so old articles can be found and re-parsed.</summary>
-    public const string Version = "2.2.0";
+    public const string Version = "3.0.0";
 
     private readonly DocumentParserOptions _options;
 

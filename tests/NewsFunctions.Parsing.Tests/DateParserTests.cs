@@ -41,3 +41,27 @@ public sealed class DateParserTests
         Assert.True(hasTime);
     }
 }
+
+/// <summary>Pages that print the publication time with a script keep it in a variable.</summary>
+public sealed class ScriptDateTests
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    [Fact]
+    public void Date_written_by_a_script_is_read_from_its_variable()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><em id=\"publish_time\"></em>" + InventedPages.Paragraphs,
+            "<script>var msg_title = \"x\"; var ct = \"1659274471\";</script>");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1659274471).ToOffset(China), article.PublishedAt);
+    }
+
+    [Fact]
+    public void Date_in_a_script_object_is_read_too_but_a_printed_dateline_wins()
+    {
+        const string script = "<script>window.DATA = {\"title\":\"x\",\"publishTime\":\"2021-05-06 10:20:00\"};</script>";
+        var fromScript = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1>" + InventedPages.Paragraphs, script);
+        Assert.Equal(new DateTimeOffset(2021, 5, 6, 10, 20, 0, China), fromScript.PublishedAt);
+        var printed = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2021-05-07 08:00</p>" + InventedPages.Paragraphs, script);
+        Assert.Equal(new DateTimeOffset(2021, 5, 7, 8, 0, 0, China), printed.PublishedAt);
+    }
+}

@@ -9,7 +9,7 @@ internal static class ArticleBuilder
     public static ParseResult Build(IReadOnlyList<Block> blocks, PageHints hints, DocumentFormat format, CancellationToken cancellationToken)
     {
         var roles = Roles.Assign(blocks, cancellationToken);
-        var (start, end) = BodyLocator.Locate(blocks, roles);
+        var (start, end) = BodyLocator.Locate(blocks, roles, HeadlineAnchor.Find(blocks, roles, hints));
         cancellationToken.ThrowIfCancellationRequested();
         if (start < 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "No body text was found: no run of prose lines, only menus, labels or page furniture.", format);
@@ -22,15 +22,17 @@ internal static class ArticleBuilder
         end = BodyLocator.CutAtFooter(blocks, roles, start, end);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var date = DateFinder.Find(blocks, roles, titleIndex, start, end, hints);
+        var address = hints.CanonicalUrl ?? Furniture.AddressFromText(blocks);
+        var date = DateFinder.Find(blocks, roles, titleIndex, start, end, hints, address);
         var byline = BylineFinder.Find(blocks, roles, titleIndex, start, end, date, hints);
         cancellationToken.ThrowIfCancellationRequested();
 
         var paragraphs = BodyParagraphs(blocks, roles, start, end, title);
         paragraphs.AddRange(Signature(blocks, roles, end));
+        if (paragraphs.Count == 0 && titleIndex >= 0) paragraphs = LinesUnder(blocks, roles, titleIndex, title);
         if (paragraphs.Count == 0)
             return ParseResult.Fail(ParseFailureReason.NoBody, "A headline was found but no body text after it.", format);
-        title ??= FallbackTitle(paragraphs);
+        title = title is null ? FallbackTitle(paragraphs) : TitleFinder.WithoutLabels(title);
         if (string.IsNullOrWhiteSpace(title))
             return ParseResult.Fail(ParseFailureReason.NoTitle, "No headline was found.", format);
 
@@ -48,7 +50,7 @@ internal static class ArticleBuilder
             Images = BodyImages(blocks, start, end),
             Previous = previous,
             Next = next,
-            CanonicalUrl = hints.CanonicalUrl ?? Furniture.AddressFromText(blocks),
+            CanonicalUrl = address,
             SiteName = SiteName(hints.SiteName) ?? SiteName(Furniture.SiteNameFromFooter(blocks)) ?? SiteName(TitleFinder.SiteFromTitle(hints.DocumentTitle, title)),
             Language = Language(hints.Language, LanguageOf(paragraphs)),
         };
@@ -75,6 +77,33 @@ internal static class ArticleBuilder
             paragraphs.Add(text);
         }
         return paragraphs;
+    }
+
+    /// <summary>
+    /// A picture story or a one-line notice: no run of prose, only a line or two under the headline. Those plain lines
+    /// (not links, captions or labels) up to the first furniture are the article, so a found headline never ends in NoBody.
+    /// </summary>
+    private static List<string> LinesUnder(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, string? title)
+    {
+        var lines = new List<string>();
+        var normalizedTitle = title is null ? null : TextStats.Normalize(title);
+        var seen = 0;
+        for (var i = titleIndex + 1; i < blocks.Count && seen < 15; i++)
+        {
+            var block = blocks[i];
+            if (block.Letters == 0) continue;
+            seen++;
+            if (roles[i] is BlockRole.Footer or BlockRole.PreviousNext or BlockRole.Breadcrumb) break;
+            if (block.LinkDensity > 0.5)
+            {
+                if (lines.Count > 0) break;
+                continue;
+            }
+            if (roles[i] != BlockRole.Text || block.IsCaption || block.Letters < 6) continue;
+            var text = TitleFinder.Clean(block.Text);
+            if (text.Length > 0 && TextStats.Normalize(text) != normalizedTitle) lines.Add(text);
+        }
+        return lines;
     }
 
     /// <summary>

@@ -20,8 +20,17 @@ internal sealed class Block
         Letters = letters;
         Punctuation = punctuation;
         foreach (var c in text)
+        {
             if (!char.IsWhiteSpace(c)) VisibleChars++;
+            if (c is '“' or '”' or '‘' or '’' or '"') Quotes++;
+        }
     }
+
+    /// <summary>Quotation marks among <see cref="Punctuation"/>: names and titles carry them, so alone they make no sentence.</summary>
+    public int Quotes { get; }
+
+    /// <summary>Punctuation that ends or joins clauses (，。！？；、…), quotation marks left out.</summary>
+    public int ClausePunctuation => Punctuation - Quotes;
 
     public string Text { get; }
 

@@ -10,7 +10,30 @@ internal static class BodyLocator
     /// <summary>A best run worth less than this (a sentence or two) means the page has no prose to speak of.</summary>
     private const double WeakRun = 50;
 
-    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles)
+    /// <summary>
+    /// The article is the best run under its headline and above the first line that ends an article (a footer line, a
+    /// related-articles or comments heading). When the page's best run starts there or holds the headline, it is that run (null here);
+    /// when it lies elsewhere (above the headline, or past such an end: a comment, a notice in another language),
+    /// the best run in between is the article, if it holds a sentence.
+    /// </summary>
+    private static (int Start, int End)? AnchoredRun(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, double[] scores, HeadlineAnchor.Anchor at, int bestStart, int bestEnd)
+    {
+        var anchor = at.Index;
+        // A dateline may close its post (blogs print "作者:… 发表于:…" under the text): a run above it is no reason to look below.
+        if (at.IsDateline && bestEnd < anchor) return null;
+        var limit = anchor + 1;
+        while (limit < blocks.Count && roles[limit] != BlockRole.Footer && !Boilerplate.IsRelatedHeading(blocks[limit]) && !Boilerplate.IsCommentHeading(blocks[limit])) limit++;
+        // The best run holds the headline (it starts with it) or starts under it: it is the article.
+        if (bestStart < limit && bestEnd >= anchor) return null;
+        var (start, end, total) = BestRun(scores.AsSpan(anchor + 1, limit - anchor - 1));
+        return total >= MinimumAnchoredRun ? (anchor + 1 + start, anchor + 1 + end) : null;
+    }
+
+    /// <summary>What the run under the headline must be worth to be taken over a run elsewhere: a sentence.</summary>
+    private const double MinimumAnchoredRun = 15;
+
+    /// <param name="anchor">The headline as the page head names it, or its dateline (<see cref="HeadlineAnchor"/>).</param>
+    public static (int Start, int End) Locate(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, HeadlineAnchor.Anchor? anchor = null)
     {
         var repeated = Repeated(blocks);
         var teasers = FeedItems.Teasers(blocks);
@@ -36,6 +59,11 @@ internal static class BodyLocator
                 if (scores[i] < 0 && IsPlainListLine(blocks[i], roles[i]) && !repeated[i] && !teasers[i]) scores[i] = 0.5 * blocks[i].Letters;
             var (listStart, listEnd, listBest) = BestRun(scores);
             if (listBest > Math.Max(best, WeakRun)) (start, end) = (listStart, listEnd);
+        }
+        else if (anchor is { } at && AnchoredRun(blocks, roles, scores, at, start, end) is { } anchored)
+        {
+            // The best run lies away from the headline: the article under it is short, and the run is something else.
+            (start, end) = anchored;
         }
         else if (FirstPost.Find(blocks, scores, start) is { } firstPost)
         {
@@ -99,10 +127,20 @@ internal static class BodyLocator
         {
             // A side column's "热点推荐" printed beside the article's first lines is no end: a paragraph (50 letters of prose) must come first.
             if (prose >= 50 && Boilerplate.IsRelatedHeading(blocks[i])) return i - 1;
+            // "作者:某某 发表于:2005-07-31 12:30" under the text: a post's closing line, after which come its comments.
+            if (prose >= 100 && roles[i] == BlockRole.Meta && IsPostFooter(blocks[i])) return i - 1;
             if (roles[i] == BlockRole.Text && blocks[i].Punctuation > 0) prose += blocks[i].Letters;
             else if (prose > 0 && roles[i] == BlockRole.Footer) return i - 1;
         }
         return end;
+    }
+
+    /// <summary>A label line with the writer and the date together, as blogs and forums close a post.</summary>
+    private static bool IsPostFooter(Block block)
+    {
+        if (block.Letters > 80 || !DateParser.ContainsYear(block.Text)) return false;
+        var fields = Labels.ReadLabelledValues(block.Text);
+        return fields.Any(f => f.Field == Labels.Field.Author) && fields.Any(f => f.Field == Labels.Field.Date) && DateParser.TryFind(block.Text, out _, out _, out _);
     }
 
     /// <summary>
@@ -113,7 +151,8 @@ internal static class BodyLocator
     public static int CutListing(IReadOnlyList<Block> blocks, IReadOnlyList<BlockRole> roles, int start, int end)
     {
         var dated = 0;
-        for (var i = start; i <= end && dated < 2; i++)
+        // The next post's header may sit just below the run (its text scored too little to join it).
+        for (var i = start; i <= Math.Min(end + 6, blocks.Count - 1) && dated < 2; i++)
         {
             if (IsDatedLabel(blocks[i], roles[i])) dated++;
         }
@@ -185,7 +224,8 @@ internal static class BodyLocator
         var linkDensity = block.LinkDensity;
         if (linkDensity > 0.5) return -letters * (0.5 + linkDensity);
         var plain = letters * (1 - linkDensity);
-        if (block.Punctuation > 0 && !IsWordList(block))
+        // A long line whose only marks are quotation marks is a list of names or titles ("某某奖 “某某”大赛 …"), not a sentence.
+        if (block.Punctuation > 0 && !IsWordList(block) && (block.ClausePunctuation > 0 || letters < 40))
         {
             // Menus joined by commas are rare; prose has a punctuation mark every 5-40 letters.
             var density = (double)block.Punctuation / letters;

@@ -49,15 +49,24 @@ internal static class Boilerplate
         ["相关新闻", "相关阅读", "相关链接", "相关文章", "相关报道", "推荐", "推荐阅读", "相关推荐", "精彩推荐", "为你推荐", "延伸阅读", "热点推荐",
          "热门推荐", "猜你喜欢", "你可能还想看", "你可能也喜欢"];
 
+    /// <summary>Headings of the comments under an article.</summary>
+    private static readonly string[] CommentHeadings =
+        ["网友评论", "热门评论", "最新评论", "精彩评论", "全部评论", "用户评论", "读者评论", "评论区", "我要评论", "发表评论", "网友跟帖", "热门跟帖"];
+
     /// <summary>
     /// "推荐阅读", "相关报道:" alone on a line, or heading a link ("推荐阅读:某某新闻"): what follows are other
     /// articles, not this one.
     /// </summary>
-    public static bool IsRelatedHeading(Block block)
+    public static bool IsRelatedHeading(Block block) => StartsWithHeading(block, RelatedHeadings);
+
+    /// <summary>"网友评论", "热门评论:" alone on a line: the comments start here.</summary>
+    public static bool IsCommentHeading(Block block) => StartsWithHeading(block, CommentHeadings);
+
+    private static bool StartsWithHeading(Block block, string[] headings)
     {
         if (block.Letters > 60) return false;
         var text = block.Text.AsSpan().Trim().TrimStart("【[ ".AsSpan());
-        foreach (var heading in RelatedHeadings)
+        foreach (var heading in headings)
         {
             if (!text.StartsWith(heading, StringComparison.Ordinal)) continue;
             var rest = text[heading.Length..].TrimStart("】]".AsSpan());

@@ -18,6 +18,22 @@ internal static partial class DateParser
     [GeneratedRegex(@"\b(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?:\s+(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>[AaPp][Mm])?)?", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDatePattern();
 
+    /// <summary>"18-03-08 23:16": a two-digit year, believed only after a date label (发布时间:).</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:\s*(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?)?(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex TwoDigitYearPattern();
+
+    /// <summary>"03-08 23:16", "3月8日 23:16", "3月8日": a date without its year (a dash form needs its time).</summary>
+    [GeneratedRegex(@"(?<![\d./-])(?:(?<m>\d{1,2})-(?<d>\d{1,2})\s*(?<h>\d{1,2}):(?<min>\d{2})|(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日(?:\s*(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?)(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessPattern();
+
+    /// <summary>"3小时前", "25分钟前", "2天前", "昨天 10:20", "刚刚", "2 hours ago": a time relative to when the page was shown.</summary>
+    [GeneratedRegex(@"(?<n>\d{1,3})\s*(?<unit>秒|分钟|分鐘|小时|小時|天|日)前|(?<day>今天|昨天|前天|昨日|前日)\s*(?:(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?|(?<now>刚刚|剛剛)|(?<n>\d{1,3})\s+(?<unit>minutes?|hours?|days?)\s+ago", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePattern();
+
+    /// <summary>A date in a page's address: /2020-09/23/, /20200923/, t20200923_, /2020/09/23/, /202009/23/, /2020/0923/.</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>20\d{2}|19\d{2})[-/_]?(?<m>\d{2})[-/_]?(?<d>\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDatePattern();
+
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     public static bool TryParse(string text, out DateTimeOffset value, out bool hasTime) =>
@@ -87,6 +103,116 @@ internal static partial class DateParser
         }
         if (TryParse(trimmed, out value, out hasTime)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Dates that need more than their own text: a two-digit year after a date label, a date without its year, a
+    /// relative time. The year and "now" come from <paramref name="reference"/> (the page's other dates: its
+    /// modified time, its address, its latest full date); without one only the two-digit year is read.
+    /// </summary>
+    public static bool TryFindLoose(string text, bool labelled, DateTimeOffset? reference, out DateTimeOffset value, out bool hasTime, out Range span)
+    {
+        value = default;
+        hasTime = false;
+        span = default;
+        if (labelled)
+        {
+            foreach (Match match in TwoDigitYearPattern().Matches(text))
+            {
+                var year = Int(match, "y");
+                if (TryCompose(year + (year <= 69 ? 2000 : 1900), match, out value, out hasTime))
+                {
+                    span = match.Index..(match.Index + match.Length);
+                    return true;
+                }
+            }
+        }
+        if (reference is not { } now) return false;
+        var relative = RelativePattern().Match(text);
+        if (relative.Success && TryRelative(relative, now, out value, out hasTime))
+        {
+            span = relative.Index..(relative.Index + relative.Length);
+            return true;
+        }
+        foreach (Match match in YearlessPattern().Matches(text))
+        {
+            // The year of the reference, or the one before when that would put the date after it (a December page read in January).
+            if (!TryCompose(now.Year, match, out value, out hasTime)) continue;
+            if (value > now.AddDays(2) && !TryCompose(now.Year - 1, match, out value, out hasTime)) continue;
+            span = match.Index..(match.Index + match.Length);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text holds a relative time or a date without its year (which need a reference to be read).</summary>
+    public static bool HasLooseForm(string text) => RelativePattern().IsMatch(text) || YearlessPattern().IsMatch(text);
+
+    private static bool TryRelative(Match match, DateTimeOffset now, out DateTimeOffset value, out bool hasTime)
+    {
+        now = now.ToOffset(ChinaOffset);
+        value = default;
+        hasTime = false;
+        if (match.Groups["now"].Success)
+        {
+            (value, hasTime) = (now, true);
+            return true;
+        }
+        if (match.Groups["day"].Success)
+        {
+            var back = match.Groups["day"].Value switch { "今天" => 0, "昨天" or "昨日" => 1, _ => 2 };
+            var day = new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, ChinaOffset).AddDays(-back);
+            if (match.Groups["h"].Success)
+            {
+                int hour = Int(match, "h"), minute = Int(match, "min");
+                if (hour > 23 || minute > 59) return false;
+                (value, hasTime) = (day.AddHours(hour).AddMinutes(minute), true);
+            }
+            else value = day;
+            return true;
+        }
+        var n = Int(match, "n");
+        var unit = match.Groups["unit"].Value.ToLowerInvariant();
+        (value, hasTime) = unit switch
+        {
+            "秒" => (now.AddSeconds(-n), true),
+            "分钟" or "分鐘" or "minute" or "minutes" => (now.AddMinutes(-n), true),
+            "小时" or "小時" or "hour" or "hours" => (now.AddHours(-n), true),
+            _ => (new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, ChinaOffset).AddDays(-n), false),
+        };
+        return true;
+    }
+
+    /// <summary>A date from month, day and optional time groups with the given year.</summary>
+    private static bool TryCompose(int year, Match m, out DateTimeOffset value, out bool hasTime)
+    {
+        value = default;
+        hasTime = false;
+        int month = Int(m, "m"), day = Int(m, "d");
+        if (year is < 1990 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        int hour = 0, minute = 0, second = 0;
+        if (m.Groups["h"].Success)
+        {
+            hour = Int(m, "h");
+            minute = Int(m, "min");
+            second = m.Groups["s"].Success ? Int(m, "s") : 0;
+            if (hour > 23 || minute > 59 || second > 59) hour = minute = second = 0;
+            else hasTime = true;
+        }
+        value = new DateTimeOffset(year, month, day, hour, minute, second, ChinaOffset);
+        return true;
+    }
+
+    /// <summary>The day a page's address carries (htmldate's signal: CMSs file articles under their date), or null.</summary>
+    public static DateTimeOffset? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        foreach (Match match in UrlDatePattern().Matches(uri.AbsolutePath))
+        {
+            var year = Int(match, "y");
+            if (TryCompose(year, match, out var value, out _)) return value;
+        }
+        return null;
     }
 
     private static bool TryBuild(Match m, out DateTimeOffset value, out bool hasTime)

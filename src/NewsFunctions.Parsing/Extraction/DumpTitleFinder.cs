@@ -230,18 +230,7 @@ internal static class DumpTitleFinder
         while (digits > 0 && char.IsAsciiDigit(text[digits - 1])) digits--;
         if (digits < text.Length && digits > 0 && TextStats.IsCjk(text[digits - 1]) && text.Length - digits <= 6)
             text = text[..digits];
-        // "…通到家门口(一线观察·身边事)": a column tag; "(图)", "(下)", "(附图)" are part of the headline.
-        if (text.Length > 0 && text[^1] is ')' or '）')
-        {
-            var open = text.LastIndexOfAny(['(', '（']);
-            if (open > 0)
-            {
-                var tag = TextStats.Normalize(text[(open + 1)..^1]);
-                var rest = TextStats.Normalize(text[..open]);
-                if (tag.Length >= 4 && rest.Length >= 8 && !tag.Any(char.IsAsciiDigit)) text = text[..open].TrimEnd();
-            }
-        }
-        return text;
+        return TitleFinder.WithoutLabels(text);
     }
 
     /// <summary>The last crumb of each breadcrumb line (您的位置: 首页 > 诗 > 春雨), where pages repeat the headline.</summary>

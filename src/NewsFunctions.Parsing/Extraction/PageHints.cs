@@ -19,7 +19,20 @@ internal sealed record PageHints
 
     public DateTimeOffset? PublishedAt { get; init; }
     public bool HasPublishedTime { get; init; }
+
+    /// <summary>A publication time found in a script variable (publish_time, pubDate): weaker than a printed dateline.</summary>
+    public DateTimeOffset? ScriptPublishedAt { get; init; }
+
+    /// <summary>When the page was last changed (a reference year and "now" for dates printed without them).</summary>
+    public DateTimeOffset? ModifiedAt { get; init; }
+
     public string? Author { get; init; }
+
+    /// <summary>The publisher the head names (ContentSource, source).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The channel the head names (ColumnName): a headline candidate equal to it is the channel, not the headline.</summary>
+    public string? ColumnName { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? SiteName { get; init; }
     public string? Language { get; init; }

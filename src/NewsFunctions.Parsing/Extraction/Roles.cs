@@ -58,6 +58,21 @@ internal static class Roles
                 while (i + 1 < text.Length && text[i + 1] is '>' or '»') i++;
             }
         }
-        return separators >= 2 && block.Punctuation <= 1;
+        if (separators >= 2 && block.Punctuation <= 1) return true;
+        // "首页 - 新闻动态", "首页 > 通知公告": a trail that starts at the home page needs only one step.
+        return block.Letters <= 30 && StartsAtHome(text);
+    }
+
+    private static readonly string[] HomeCrumbs = ["首页", "主页", "网站首页", "Home", "HOME"];
+
+    private static bool StartsAtHome(string text)
+    {
+        foreach (var home in HomeCrumbs)
+        {
+            if (!text.StartsWith(home, StringComparison.Ordinal)) continue;
+            var rest = text.AsSpan(home.Length).TrimStart();
+            return rest.Length > 1 && rest[0] is '>' or '»' or '＞' or '→' or '›' or '-' or '/' or '|' && rest[1..].Trim().Length > 0;
+        }
+        return false;
     }
 }

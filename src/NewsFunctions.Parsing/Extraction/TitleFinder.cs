@@ -22,7 +22,7 @@ internal static class TitleFinder
         var prefixed = FindPrefixed(blocks, from, to, hints);
         if (prefixed.Index >= 0) return prefixed;
 
-        var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3));
+        var heading = FindHeading(blocks, roles, from, Math.Min(blocks.Count, bodyStart + 3), bodyStart);
         if (heading >= 0) return (Clean(blocks[heading].Text), heading);
 
         var labelled = FindLabelled(blocks, from, to);
@@ -39,6 +39,11 @@ internal static class TitleFinder
         // dateline when there is one, else just above the body.
         var dateline = Dateline(blocks, roles, bodyStart);
         var above = dateline >= 0 ? FindAbove(blocks, roles, dateline) : -1;
+        // The body run may have swallowed the headline and its dateline ("headline / 发布时间:… / text"): a heading right
+        // above a dateline at the top of the run is the headline.
+        if (above < 0 && DatelineAtTop(blocks, roles, bodyStart) is var top and >= 0 && FindAbove(blocks, roles, top) is var inRun and >= 0
+            && inRun >= bodyStart && (blocks[inRun].HeadingLevel > 0 || blocks[inRun].TitleHint))
+            above = inRun;
         if (above < 0) above = FindAbove(blocks, roles, bodyStart);
         if (above >= 0) return (Headline(Clean(blocks[above].Text)), above);
 
@@ -56,6 +61,8 @@ internal static class TitleFinder
         var crumbs = ChannelCrumbs(blocks, roles, from, to);
         var segments = hints.DocumentTitle is null ? [] : Split(hints.DocumentTitle).Select(TextStats.Normalize).ToHashSet(StringComparer.Ordinal);
         var firstLine = FirstNonEmpty(blocks);
+        // The head names the channel (ColumnName) and the site: a line equal to either is not the headline.
+        var names = new[] { hints.ColumnName, hints.SiteName }.Where(n => n is not null).Select(n => TextStats.Normalize(n!)).ToHashSet(StringComparer.Ordinal);
         var nearBody = new Lazy<bool>(() => FindAbove(blocks, roles, bodyStart) >= bodyStart - 3);
 
         var (bestIndex, bestScore) = (-1, 0.0);
@@ -66,6 +73,7 @@ internal static class TitleFinder
             // Short headlines (夜雨) count only as a heading equal to a whole part of the document title.
             var shortHeadline = blocks[i].HeadingLevel > 0 && segments.Contains(normalized);
             if ((normalized.Length < 4 && !shortHeadline) || normalized.Length < 2 || !references.Any(r => r.Contains(normalized, StringComparison.Ordinal))) continue;
+            if (names.Contains(normalized)) continue;
             // The page's first line repeating the document title, far above the body, is a banner.
             if (i == firstLine && bodyStart - i > 10) continue;
             // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
@@ -74,6 +82,9 @@ internal static class TitleFinder
             if (bodyStart - i > 25 && nearBody.Value) continue;
             var score = normalized.Length * 2.0 + (blocks[i].HeadingLevel > 0 ? 8 : 0) + (blocks[i].TitleHint ? 4 : 0)
                 - Math.Abs(bodyStart - i) * 0.05;
+            // The headline sits right above its dateline; a site or channel name printed in a banner or a menu does not.
+            if (AboveDateline(blocks, roles, i)) score += 8;
+            if (blocks[i].FurnitureHint) score -= 6;
             if (hints.HeadlineHints.Any(h => TextStats.Normalize(h) == normalized)) score += 10;
             if (score > bestScore) (bestIndex, bestScore) = (i, score);
         }
@@ -98,6 +109,34 @@ internal static class TitleFinder
     {
         var seen = 0;
         for (var i = Math.Min(bodyStart, blocks.Count) - 1; i >= 0 && seen < 10; i--)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (roles[i] == BlockRole.Meta && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>A dated label line within the next three lines below <paramref name="index"/>, with no other line of text between.</summary>
+    private static bool AboveDateline(IReadOnlyList<Block> blocks, BlockRole[] roles, int index)
+    {
+        var seen = 0;
+        for (var i = index + 1; i < blocks.Count && seen < 3; i++)
+        {
+            if (blocks[i].Letters == 0) continue;
+            seen++;
+            if (roles[i] == BlockRole.Meta && DateParser.ContainsYear(blocks[i].Text) && DateParser.TryFind(blocks[i].Text, out _, out _, out _)) return true;
+            // Another line of text in between (the headline under a banner) is nearer the dateline.
+            if (roles[i] == BlockRole.Text && blocks[i].Letters >= 4 && blocks[i].LinkDensity < 0.5) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A dated label line among the first lines of the body run, or -1.</summary>
+    private static int DatelineAtTop(IReadOnlyList<Block> blocks, BlockRole[] roles, int bodyStart)
+    {
+        var seen = 0;
+        for (var i = Math.Max(0, bodyStart); i < blocks.Count && seen < 3; i++)
         {
             if (blocks[i].Letters == 0) continue;
             seen++;
@@ -170,7 +209,7 @@ internal static class TitleFinder
         && (block.HeadingLevel > 0 || (role is BlockRole.Text or BlockRole.Noise or BlockRole.Meta && block.LinkDensity < 0.9));
 
     /// <summary>The single highest-level heading above the body (h1, else h2), when there is exactly one.</summary>
-    private static int FindHeading(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to)
+    private static int FindHeading(IReadOnlyList<Block> blocks, BlockRole[] roles, int from, int to, int bodyStart)
     {
         for (var level = 1; level <= 2; level++)
         {
@@ -178,6 +217,8 @@ internal static class TitleFinder
             var count = 0;
             for (var i = from; i < to; i++)
             {
+                // Inside the body a numbered heading ("一、基本情况", "2. 做法") is a section's, not the article's.
+                if (i >= bodyStart && IsSectionNumber(blocks[i].Text)) continue;
                 if (blocks[i].HeadingLevel == level && blocks[i].Letters is >= 4 and <= 120 && roles[i] != BlockRole.Footer)
                 {
                     found = i;
@@ -187,6 +228,19 @@ internal static class TitleFinder
             if (count == 1) return found;
         }
         return -1;
+    }
+
+    /// <summary>"一、", "（二）", "3.", "4、": a numbered section of a document ("第二章" is a chapter's own headline, not this).</summary>
+    internal static bool IsSectionNumber(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        if (t.Length < 2) return false;
+        var open = t[0] is '（' or '(';
+        var i = open ? 1 : 0;
+        var start = i;
+        while (i < t.Length && (char.IsAsciiDigit(t[i]) || "一二三四五六七八九十".Contains(t[i]))) i++;
+        if (i == start || i - start > 3 || i >= t.Length) return false;
+        return open ? t[i] is '）' or ')' : t[i] is '、' or '.' or '．';
     }
 
     /// <summary>The nearest line above the body that reads like a headline: skips labels, dates, menus, placeholders.</summary>
@@ -204,8 +258,9 @@ internal static class TitleFinder
             if (letters is < 4 or > 80) continue;
             // "2003年5月": a date or counter line, not a headline.
             if (cleaned.Count(char.IsAsciiDigit) * 2 >= letters) continue;
-            // A linked headline is allowed only right above the body (blogs link the post's own title).
-            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 1)) continue;
+            // A linked headline is allowed only right above the body (blogs link the post's own title), with at most its
+            // category linked before it ("[某某分类]headline", two links; Clean drops the bracketed category).
+            if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 2 || (block.Links.Count == 2 && !block.Text.StartsWith('[')))) continue;
             // A reporter credit ("光明日报记者王建宏") sits between headline and body.
             if (Labels.Reporter().IsMatch(cleaned) && letters < 30) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
@@ -234,6 +289,31 @@ internal static class TitleFinder
         return TextStats.CollapseWhitespace(buffer.ToString());
     }
 
+    private static readonly string[] CommentaryLabels = ["特约评论员", "评论员", "社论", "时评", "短评", "评论员文章"];
+
+    /// <summary>
+    /// What pages print around a headline that is not part of it: a column tag after it ("…通到家门口(一线观察·身边事)";
+    /// "(图)", "(下)", "(附图)" are part of the headline), a commentator's label before it ("示例日报评论员：…").
+    /// </summary>
+    public static string WithoutLabels(string title)
+    {
+        var text = title;
+        if (text.Length > 0 && text[^1] is ')' or '）')
+        {
+            var open = text.LastIndexOfAny(['(', '（']);
+            if (open > 0)
+            {
+                var tag = TextStats.Normalize(text[(open + 1)..^1]);
+                var rest = TextStats.Normalize(text[..open]);
+                if (tag.Length >= 4 && rest.Length >= 8 && !tag.Any(char.IsAsciiDigit)) text = text[..open].TrimEnd();
+            }
+        }
+        var colon = text.IndexOfAny([':', '：']);
+        if (colon is > 1 and <= 14 && text.Length - colon > 6 && CommentaryLabels.Any(l => text.AsSpan(0, colon).TrimEnd().EndsWith(l, StringComparison.Ordinal)))
+            text = text[(colon + 1)..].TrimStart();
+        return text;
+    }
+
     /// <summary>"Headline_Channel_Site": the longest part, since the headline is usually the longest.</summary>
     public static string Headline(string title)
     {
@@ -241,7 +321,7 @@ internal static class TitleFinder
         return parts.Count == 0 ? title.Trim() : parts.MaxBy(p => TextStats.Normalize(p).Length)!;
     }
 
-    private static List<string> Split(string title)
+    internal static List<string> Split(string title)
     {
         var parts = new List<string> { title };
         foreach (var separator in Separators)

@@ -15,6 +15,16 @@ internal static class HtmlMetadata
         "dcterms.created", "sailthru.date", "weibo:article:create_at", "og:release_date", "firstpublishedtime", "createdate", "article:created",
     ];
 
+    /// <summary>When the page was last changed: not its publication, but a reference for dates printed without a year or as "3小时前".</summary>
+    private static readonly string[] ModifiedKeys =
+        ["article:modified_time", "og:updated_time", "datemodified", "dateupdate", "lastmodified", "last-modified", "dc.date.modified", "dcterms.modified", "updatetime"];
+
+    /// <summary>The publisher: ContentSource on government CMS pages (TRS, Hanweb and the like), source elsewhere.</summary>
+    private static readonly string[] SourceKeys = ["contentsource", "source", "article:source", "dc.publisher"];
+
+    /// <summary>The channel an article is filed under (ColumnName on government CMS pages): never its headline.</summary>
+    private static readonly string[] ColumnKeys = ["columnname", "column", "category", "article:section"];
+
     private static readonly string[] HeadlineKeys = ["og:title", "twitter:title", "headline", "articletitle", "title"];
     private static readonly string[] AuthorKeys = ["author", "article:author", "dc.creator", "byl", "sailthru.author", "creator"];
     private static readonly string[] SiteKeys = ["og:site_name", "sitename", "application-name", "site_name"];
@@ -38,6 +48,16 @@ internal static class HtmlMetadata
             }
         }
 
+        DateTimeOffset? modified = null;
+        foreach (var raw in ModifiedKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.DateModified))
+        {
+            if (DateParser.TryParseMachine(raw, out var value, out _))
+            {
+                modified = value;
+                break;
+            }
+        }
+
         var headlines = HeadlineKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Headline)
             .Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => TextStats.CollapseWhitespace(h!)).Distinct().ToList();
         var canonical = elements.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
@@ -49,7 +69,12 @@ internal static class HtmlMetadata
             HeadlineHints = headlines,
             PublishedAt = published,
             HasPublishedTime = hasTime,
+            // Pages that print the date with a script (the element stays empty in the markup) keep it in a variable.
+            ScriptPublishedAt = published is null ? ScriptDate.Find(elements.InlineScripts) : null,
             Author = AuthorKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Author).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.Trim(),
+            ModifiedAt = modified,
+            Source = NonEmpty(SourceKeys.Select(k => meta.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !v.Contains("://", StringComparison.Ordinal))?.Trim()),
+            ColumnName = NonEmpty(ColumnKeys.Select(k => meta.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim()),
             CanonicalUrl = AbsoluteUrl(canonical),
             SiteName = NonEmpty(SiteKeys.Select(k => meta.GetValueOrDefault(k)).Append(jsonLd.Publisher).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim()),
             Language = NonEmpty(language?.Trim()),
@@ -96,6 +121,7 @@ internal static class HtmlMetadata
     {
         private const int MaxMetas = 500;
         private const int MaxJsonLdScripts = 10;
+        private const int MaxInlineScripts = 100;
 
         public IElement? Title;          // title
         public IElement? Canonical;      // link[rel~='canonical' i]
@@ -105,6 +131,7 @@ internal static class HtmlMetadata
         public int TimeCount;
         public readonly List<IElement> Metas = [];         // meta, the first 500
         public readonly List<IElement> JsonLdScripts = []; // script[type='application/ld+json' i], the first 10
+        public readonly List<IElement> InlineScripts = []; // script:not([src]), the first 100
 
         public static HeadElements Collect(IHtmlDocument document, CancellationToken cancellationToken)
         {
@@ -145,8 +172,14 @@ internal static class HtmlMetadata
                     if (Base is null && element.HasAttribute("href")) Base = element;
                     break;
                 case "script":
-                    if (JsonLdScripts.Count < MaxJsonLdScripts && string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-                        JsonLdScripts.Add(element);
+                    if (string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (JsonLdScripts.Count < MaxJsonLdScripts) JsonLdScripts.Add(element);
+                    }
+                    else if (InlineScripts.Count < MaxInlineScripts && !element.HasAttribute("src"))
+                    {
+                        InlineScripts.Add(element);
+                    }
                     break;
                 case "time":
                     if (element.HasAttribute("datetime"))
@@ -177,13 +210,13 @@ internal static class HtmlMetadata
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>Schema.org NewsArticle/Article fields from application/ld+json scripts; malformed JSON is ignored.</summary>
-    private sealed record JsonLd(string? DatePublished, string? Headline, string? Author, string? Publisher)
+    private sealed record JsonLd(string? DatePublished, string? DateModified, string? Headline, string? Author, string? Publisher)
     {
         private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
         public static JsonLd Read(List<IElement> scripts)
         {
-            var found = new JsonLd(null, null, null, null);
+            var found = new JsonLd(null, null, null, null, null);
             foreach (var script in scripts)
             {
                 var json = script.TextContent;
@@ -214,6 +247,7 @@ internal static class HtmlMetadata
             return found with
             {
                 DatePublished = found.DatePublished ?? String(element, "datePublished") ?? String(element, "dateCreated"),
+                DateModified = found.DateModified ?? String(element, "dateModified"),
                 Headline = found.Headline ?? String(element, "headline"),
                 Author = found.Author ?? Name(element, "author"),
                 Publisher = found.Publisher ?? Name(element, "publisher"),
