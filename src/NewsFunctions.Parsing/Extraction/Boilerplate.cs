@@ -6,7 +6,7 @@ internal static class Boilerplate
     /// <summary>Lines that end a page wherever they appear: copyright and licence numbers.</summary>
     private static readonly string[] StrongFooterMarkers = ["Copyright", "copyright", "COPYRIGHT", "版权所有", "ICP备", "ICP证", "公网安备", "©"];
 
-    /// <summary>Footer words that prose also uses ("关于我们双方的父母", "举报电话"): they count only on short lines.</summary>
+    /// <summary>Footer words that prose also uses ("关于我们两家的老人", "举报电话"): they count only on short lines.</summary>
     private static readonly string[] FooterMarkers =
         ["主办单位", "承办单位", "技术支持", "网站地图", "与我们联系", "联系我们", "关于我们", "违法和不良信息", "举报电话", "不良信息举报",
          "免责声明", "版权声明", "声明：", "声明:", "请勿转载", "不得转载", "转载请注明", "禁止转载", "谢绝转载", "未经授权", "反侵权公告", "版权公告", "版权说明", "转载说明", "转载须知"];

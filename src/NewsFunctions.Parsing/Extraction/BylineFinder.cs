@@ -93,9 +93,9 @@ internal static class BylineFinder
             var end = match.Index + match.Length;
             var text = blocks[i].Text;
             var placed = match.Index <= 15 || blocks[i].Letters <= 40 || end >= text.Length - 8;
-            // "向本报记者透露，……" or "记者首先前往……地": a reporter inside a sentence, which goes on after the match.
+            // "向本报记者表示，……" or "记者随后赶到……地": a reporter inside a sentence, which goes on after the match.
             if (end < text.Length && (text[end] is '，' or '。' or ',' or '；' or ';' || TextStats.IsCjk(text[end]))) placed = false;
-            // Names have no particles and do not run on for ten characters: "首先前往视频拍摄的地点" is a sentence.
+            // Names have no particles and do not run on for ten characters: "随后赶到事故发生的路口" is a sentence.
             var captured = match.Groups["names"].Value;
             if (captured.Contains('的', StringComparison.Ordinal) || captured.Split(' ', '\u3000', '、').Any(w => w.Length > 9)) placed = false;
             if (placed && Names(captured) is { } names) return names;
@@ -126,7 +126,7 @@ internal static class BylineFinder
     {
         var meta = hints.Author?.Trim();
         if (string.IsNullOrEmpty(meta) || meta.Length > 30 || meta.Contains("://", StringComparison.Ordinal) || meta.Contains('.', StringComparison.Ordinal)) return null;
-        // CMSs put the site ("…网", "新浪财经-自媒体") or a user id into the author meta tag.
+        // CMSs put the site ("…网", "某某财经-自媒体") or a user id into the author meta tag.
         if (meta.All(char.IsAsciiDigit) || meta.EndsWith('网') || meta.Contains('-', StringComparison.Ordinal) || meta.Contains('_', StringComparison.Ordinal)) return null;
         if (hints.SiteName is not null && meta.Contains(hints.SiteName, StringComparison.Ordinal)) return null;
         // A name that the document title carries is the site's ("…_网易新闻"), not a writer's.
@@ -317,7 +317,7 @@ internal static class BylineFinder
 
     private static readonly string[] Suffixes = ["报道", "发自", "摄影", "摄", "电", "讯", "/文", "文/", "供稿", "出自", "[", "(", "（", "【"];
 
-    /// <summary>"彭冲山东冠县报道" → "彭冲山东冠县": drops the reporting verb that follows a byline.</summary>
+    /// <summary>"张三示例县报道" → "张三示例县": drops the reporting verb that follows a byline.</summary>
     private static string CutSuffix(string word)
     {
         foreach (var suffix in Suffixes)

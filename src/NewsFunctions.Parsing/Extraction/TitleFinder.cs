@@ -76,7 +76,7 @@ internal static class TitleFinder
             if (names.Contains(normalized)) continue;
             // The page's first line repeating the document title, far above the body, is a banner.
             if (i == firstLine && bodyStart - i > 10) continue;
-            // A short title that is also a crumb ("网易娱乐 > 电影") is the channel or site, not the headline.
+            // A short title that is also a crumb ("某某娱乐 > 电影") is the channel or site, not the headline.
             if (normalized.Length <= 6 && crumbs.Contains(normalized)) continue;
             // Far above the body, a block naming the site or blog competes badly with a line right above the body.
             if (bodyStart - i > 25 && nearBody.Value) continue;
@@ -261,7 +261,7 @@ internal static class TitleFinder
             // A linked headline is allowed only right above the body (blogs link the post's own title), with at most its
             // category linked before it ("[某某分类]headline", two links; Clean drops the bracketed category).
             if (block.LinkDensity > 0.6 && (seen > 1 || letters < 6 || block.Links.Count > 2 || (block.Links.Count == 2 && !block.Text.StartsWith('[')))) continue;
-            // A reporter credit ("光明日报记者王建宏") sits between headline and body.
+            // A reporter credit ("某某日报记者张三") sits between headline and body.
             if (Labels.Reporter().IsMatch(cleaned) && letters < 30) continue;
             // "——on the ways to freedom": a subtitle; the headline is above it.
             if (cleaned.StartsWith('—') || cleaned.StartsWith('－') || cleaned.StartsWith("--", StringComparison.Ordinal)) continue;
