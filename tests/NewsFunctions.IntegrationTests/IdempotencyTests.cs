@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using NewsFunctions.Content.Articles;
 using NewsFunctions.Content.Documents;
 using NewsFunctions.Content.Ingestion;
@@ -25,6 +26,72 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
         Assert.Equal(IngestionStatus.Unchanged, third.Status);
         Assert.Single((await ListAll()).Items);
+    }
+
+    [Fact]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "Content-MD5 is Blob Storage's checksum, compared, not trusted.")]
+    public async Task Storage_keeps_the_md5_of_a_blob_uploaded_in_one_request()
+    {
+        // What tells a trigger's stale bytes from the blob's current version (DocumentIngestionService.IsOtherVersion).
+        var blob = _host.Documents.GetBlobClient("md5.txt");
+        var bytes = Documents.Seed();
+        await blob.UploadAsync(new BinaryData(bytes), overwrite: true);
+        var properties = (await blob.GetPropertiesAsync()).Value;
+        Assert.Equal(System.Security.Cryptography.MD5.HashData(bytes), properties.ContentHash);
+    }
+
+    [Fact]
+    public async Task A_trigger_holding_an_older_version_ingests_the_current_one_under_its_etag()
+    {
+        var blob = _host.Documents.GetBlobClient("news.txt");
+        var first = Documents.Article("旧版的标题", new DateOnly(2021, 3, 1), body: "旧版的正文讲的是水利建设。");
+        await blob.UploadAsync(new BinaryData(first), overwrite: true);
+        // The host read the first version, then the site uploaded a second before the function asked for the ETag.
+        var second = await blob.UploadAsync(new BinaryData(Documents.Article("新版的标题", new DateOnly(2021, 3, 1), body: "新版的正文讲的是数字经济。")), overwrite: true);
+
+        using var stale = new MemoryStream(first);
+        var result = await _host.Service<IDocumentIngestion>().IngestBlobAsync("news.txt", stale, CancellationToken.None);
+
+        Assert.Equal((IngestionStatus.Stored, "新版的标题"), (result.Status, result.Title));
+        var record = await _host.Service<DocumentLedger>().FindAsync(_host.Documents.Name, "news.txt", CancellationToken.None);
+        Assert.Equal(second.Value.ETag.ToString(), record!.BlobETag);
+        Assert.Equal("新版的标题", Assert.Single((await ListAll()).Items).Title);
+    }
+
+    [Fact]
+    public async Task A_blob_put_together_from_blocks_without_an_md5_is_ingested_under_its_etag()
+    {
+        var blob = _host.Documents.GetBlockBlobClient("blocks.txt");
+        var bytes = Documents.Article("分块上传的标题", new DateOnly(2021, 3, 2));
+        var block = Convert.ToBase64String("block-0"u8.ToArray());
+        using (var part = new MemoryStream(bytes)) await blob.StageBlockAsync(block, part);
+        var committed = await blob.CommitBlockListAsync([block]);
+        Assert.Null((await blob.GetPropertiesAsync()).Value.ContentHash);
+
+        using var content = new MemoryStream(bytes);
+        var result = await _host.Service<IDocumentIngestion>().IngestBlobAsync("blocks.txt", content, CancellationToken.None);
+
+        Assert.Equal((IngestionStatus.Stored, "分块上传的标题"), (result.Status, result.Title));
+        var record = await _host.Service<DocumentLedger>().FindAsync(_host.Documents.Name, "blocks.txt", CancellationToken.None);
+        Assert.Equal(committed.Value.ETag.ToString(), record!.BlobETag);
+    }
+
+    [Fact]
+    public async Task A_stale_trigger_arriving_after_the_newer_one_leaves_the_newer_article()
+    {
+        var blob = _host.Documents.GetBlobClient("news.txt");
+        var first = Documents.Article("旧版的标题", new DateOnly(2021, 3, 1), body: "旧版的正文讲的是水利建设。");
+        await blob.UploadAsync(new BinaryData(first), overwrite: true);
+        await _host.UploadAndTriggerAsync("news.txt", Documents.Article("新版的标题", new DateOnly(2021, 3, 1), body: "新版的正文讲的是数字经济。"));
+
+        // The first upload's trigger runs last, with the bytes it read before the second upload.
+        using var stale = new MemoryStream(first);
+        var result = await _host.Service<IDocumentIngestion>().IngestBlobAsync("news.txt", stale, CancellationToken.None);
+
+        Assert.Equal(IngestionStatus.Unchanged, result.Status);
+        var article = await _host.Service<IArticleStore>().FindAsync(Assert.Single((await ListAll()).Items).Id, CancellationToken.None);
+        Assert.Equal("新版的标题", article!.Title);
+        Assert.Contains("数字经济", string.Concat(article.Paragraphs), StringComparison.Ordinal);
     }
 
     [Fact]

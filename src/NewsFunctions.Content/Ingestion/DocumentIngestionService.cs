@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsFunctions.Content.Articles;
@@ -46,18 +48,42 @@ public sealed partial class DocumentIngestionService(
 {
     public async Task<IngestionResult> IngestBlobAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
-        string? etag = null;
+        var blob = tables.DocumentsContainer.GetBlobClient(blobName);
+        var container = options.Value.DocumentsContainer;
+        BlobProperties? properties = null;
         try
         {
-            var properties = await tables.DocumentsContainer.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            etag = properties.Value.ETag.ToString();
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // Deleted since the trigger fired: its content is still in hand, so ingest it without an ETag.
         }
-        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, etag), content, cancellationToken).ConfigureAwait(false);
+        var etag = properties?.ETag.ToString();
+        var bytes = await BoundedReader.ReadAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+            return await TooLargeAsync(new DocumentRef(container, blobName, etag), cancellationToken).ConfigureAwait(false);
+        if (IsOtherVersion(properties, bytes))
+        {
+            // Uploaded again after the host read it: the bytes in hand are an older version, and recording them under the
+            // current ETag would hide the newer one from the sweep (or overwrite its article if its trigger ran first).
+            // Ingest the current version instead, read together with its ETag.
+            LogSuperseded(blobName);
+            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var current = download.Value;
+            return await IngestAsync(new DocumentRef(container, blobName, current.Details.ETag.ToString()), current.Content, cancellationToken).ConfigureAwait(false);
+        }
+        using var stored = new MemoryStream(bytes, writable: false);
+        return await IngestAsync(new DocumentRef(container, blobName, etag), stored, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Storage keeps the MD5 of a blob uploaded in one request (Put Blob computes it when the client sends none); a blob
+    /// put together from blocks may have none, and then the ETag is taken as naming the bytes in hand.
+    /// </summary>
+    [SuppressMessage("Security", "CA5351", Justification = "MD5 is the checksum Blob Storage keeps (Content-MD5); it tells versions apart, it protects nothing.")]
+    private static bool IsOtherVersion(BlobProperties? properties, byte[] bytes) =>
+        properties?.ContentHash is { Length: > 0 } md5 && !md5.AsSpan().SequenceEqual(MD5.HashData(bytes));
 
     public async Task<IngestionResult> ImportAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
@@ -167,6 +193,9 @@ public sealed partial class DocumentIngestionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored article {ArticleId} from {BlobName} with parser {ParserVersion}: {Title}")]
     private partial void LogStored(string articleId, string blobName, string parserVersion, string title);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {BlobName} was uploaded again after the trigger read it; ingesting its current version")]
+    private partial void LogSuperseded(string blobName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {BlobName} is unchanged since it was stored as article {ArticleId}")]
     private partial void LogUnchanged(string blobName, string? articleId);
