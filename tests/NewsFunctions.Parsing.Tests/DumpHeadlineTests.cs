@@ -28,6 +28,15 @@ public sealed class DumpHeadlineTests
     }
 
     [Fact]
+    public void Left_column_menu_items_beside_the_headline_and_dateline_are_not_the_headline()
+    {
+        // A side menu of bulleted items printed to the left of the article's lines: the item beside the dateline is a menu's.
+        var article = Parse("*   首页    ■ 新闻中心", "*   工作动态    乡村公路通到家门口", "*   通知公告    来源: | 发布时间: 2021-05-06 | 浏览次数: 35",
+            "*   政策文件", "*   联系我们");
+        Assert.Equal("乡村公路通到家门口", article.Title);
+    }
+
+    [Fact]
     public void Forum_row_with_user_headline_and_date_in_cells()
     {
         var article = Parse("社区首页 > 生活 > 闲聊", "[online] user2023    乡村公路通到家门口    2023-04-02 10:00:00    楼主", "[avatar]");
@@ -96,6 +105,8 @@ public sealed class DumpHeadlineTests
         Assert.Equal(["乡村公路 通到家门口", "热门排行"], TextDumpParser.SplitCells("乡村公路 通到家门口    热门排行"));
         Assert.Equal(["左栏", "右栏"], TextDumpParser.SplitCells("│左栏│右栏│"));
         Assert.Empty(TextDumpParser.SplitCells("  今年春天，村里的水泥路  修到了门口。"));
+        // A list item's bullet set three spaces before its text belongs to the item.
+        Assert.Equal(["* 工作动态", "乡村公路通到家门口"], TextDumpParser.SplitCells("*   工作动态    乡村公路通到家门口"));
         Assert.Empty(TextDumpParser.SplitCells("│    只有一格    │"));
     }
 }

@@ -141,7 +141,9 @@ internal static class TextDumpParser
                 if (cell.Length > 0)
                 {
                     cells ??= [];
-                    cells.Add(cell);
+                    // w3m sets a list item's text three spaces after its bullet ("*   栏目"): the bullet is the item's, not a cell.
+                    if (cells.Count > 0 && IsBulletCell(cells[^1])) cells[^1] = cells[^1] + " " + cell;
+                    else cells.Add(cell);
                     // A line that is all cells is a table row of many short items: nothing more is needed from it.
                     if (cells.Count >= 16) break;
                 }
@@ -151,6 +153,8 @@ internal static class TextDumpParser
         }
         return cells is { Count: >= 2 } ? cells : [];
     }
+
+    private static bool IsBulletCell(string cell) => cell.Length == 1 && cell[0] is '*' or '•' or '·' or '●' or '◦' or '○' or '▪' or '■' or '◆';
 
     /// <summary>
     /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
