@@ -49,7 +49,7 @@ public sealed class HeadlineSignalTests
     {
         // <title> names the blog; the side column's counters and a labelled blog name sit above the post.
         var article = InventedPages.Html("Example blog--山间小路",
-            "<div class=\"info\"><p>Blog名:山间小路</p><p>日志:279</p><p>访问:121369</p><p>建立于:2004年10月6日</p></div>" +
+            "<div class=\"info\"><p>Blog名:山间小路</p><p>日志:318</p><p>访问:87245</p><p>建立于:2005年2月11日</p></div>" +
             "<p><a href=\"/c/1\">[乡土文化]</a><a href=\"/p/2\">读一本旧书的感受</a></p><p>walker2005 发表于 2005-9-15 11:46:00</p>" + InventedPages.Paragraphs);
         Assert.Equal("读一本旧书的感受", article.Title);
         Assert.Equal("walker2005", article.Author);

@@ -65,7 +65,7 @@ internal static partial class Labels
     }
 
     /// <summary>
-    /// "发表于2014-08-24 21:30| 1164次阅读| 来源示例网| 作者张三": a row of fields set off by bars, each opening with its
+    /// "发表于2014-08-24 21:30| 872次阅读| 来源示例网| 作者张三": a row of fields set off by bars, each opening with its
     /// label and no colon. Read only when two cells or more open with a label of two letters or more.
     /// </summary>
     private static List<(Field Field, string Value)> ReadFieldRow(string line)
