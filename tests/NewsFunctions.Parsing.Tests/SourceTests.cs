@@ -69,10 +69,27 @@ public sealed class SourceTests
     [InlineData("示例财经-自媒体综合", true)]
     [InlineData("ABCD", true)]
     [InlineData("王小五", false)]
+    [InlineData("欧阳小五", false)]
+    [InlineData("关闭窗口", false)]
     [InlineData("财经", false)]
     [InlineData("来自示例自治区", false)]
     [InlineData("整理", false)]
     [InlineData("FAQ", false)]
     [InlineData("乡村公路通到家门口了吗", false)]
     public void Organisation_names(string word, bool expected) => Assert.Equal(expected, BylineFinder.IsOrganisation(word));
+
+    [Fact]
+    public void A_name_with_a_two_letter_surname_beside_the_date_is_the_writer_not_the_publisher()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 欧阳小五</p>" + InventedPages.Paragraphs);
+        Assert.Equal(("欧阳小五", (string?)null), (article.Author, article.Source));
+    }
+
+    [Fact]
+    public void A_menu_of_bar_separated_words_that_begin_like_labels_is_no_row_of_fields()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>首页 | 记者之家 | 编辑推荐</p><p>2023-04-02 10:00</p>" + InventedPages.Paragraphs);
+        Assert.Null(article.Author);
+        Assert.Equal(new DateTimeOffset(2023, 4, 2, 10, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+    }
 }
