@@ -32,6 +32,13 @@ public sealed class DateSignalTests
     }
 
     [Fact]
+    public void A_year_over_a_rating_is_no_date_widget()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><div><p>2023</p><p>4.5</p></div><p>晨风观察</p>" + InventedPages.Paragraphs);
+        Assert.Null(article.PublishedAt);
+    }
+
+    [Fact]
     public void Yearless_date_and_time_run_together()
     {
         Assert.True(DateParser.TryFindLoose("发布时间：08-2721:15", true, new DateTimeOffset(2023, 10, 1, 0, 0, 0, China), out var value, out var hasTime, out _));
