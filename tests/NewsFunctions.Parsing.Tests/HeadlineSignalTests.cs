@@ -31,6 +31,9 @@ public sealed class HeadlineSignalTests
     [InlineData("乡村公路通到家门口了（一线观察·身边事）", "乡村公路通到家门口了")]
     [InlineData("乡村公路通到家门口(图)", "乡村公路通到家门口(图)")]
     [InlineData("乡村公路通到家门口（2023年版）", "乡村公路通到家门口（2023年版）")]
+    [InlineData("County road reaches every door (Updated)", "County road reaches every door (Updated)")]
+    [InlineData("全县乡村公路建设推进会召开（第二次会议）", "全县乡村公路建设推进会召开（第二次会议）")]
+    [InlineData("乡村公路通到家门口了（一线观察·身边事）（组图）", "乡村公路通到家门口了（一线观察·身边事）（组图）")]
     [InlineData("河畔晨报评论员：让每一条乡村路都通到家门口", "让每一条乡村路都通到家门口")]
     [InlineData("县长王小五：让每一条乡村路都通到家门口", "县长王小五：让每一条乡村路都通到家门口")]
     public void Column_tags_and_commentator_labels_are_not_the_headline(string title, string expected) =>
