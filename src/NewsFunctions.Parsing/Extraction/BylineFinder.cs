@@ -180,9 +180,8 @@ internal static class BylineFinder
         for (var i = Math.Max(0, titleIndex - 2); i <= titleIndex + 3 && i < blocks.Count && i <= bodyStart; i++)
         {
             if (i == titleIndex || !DateParser.TryFind(blocks[i].Text, out _, out _, out var span)) continue;
-            // "2023-04-02 10:00 县城日报": beside a date, a word ending like a paper, site or station is the source.
-            if (LeftBesideDate(blocks[i], span) is { } name && !name.EndsWith('报') && !name.EndsWith('网') && !name.EndsWith('社') && !name.EndsWith('台'))
-                return name;
+            // "2023-04-02 10:00 县城日报": LeftBesideDate passes over organisations' names; the one name left is the writer.
+            if (LeftBesideDate(blocks[i], span) is { } name) return name;
         }
         return null;
     }
