@@ -59,6 +59,31 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_trigger_holding_an_older_version_too_large_to_read_ingests_the_current_one_that_fits()
+    {
+        var host = new ContentTestHost(settings: new Dictionary<string, string?> { ["Content:MaxDocumentBytes"] = "20000" });
+        await host.InitializeAsync();
+        try
+        {
+            var blob = host.Documents.GetBlobClient("big.txt");
+            var large = Documents.Article("过大的旧版", new DateOnly(2021, 3, 1), body: string.Concat(Enumerable.Repeat("旧版的正文写得很长很长。", 3000)));
+            await blob.UploadAsync(new BinaryData(large), overwrite: true);
+            var fits = await blob.UploadAsync(new BinaryData(Documents.Article("能读的新版", new DateOnly(2021, 3, 1))), overwrite: true);
+
+            using var stale = new MemoryStream(large);
+            var result = await host.Service<IDocumentIngestion>().IngestBlobAsync("big.txt", stale, CancellationToken.None);
+
+            Assert.Equal((IngestionStatus.Stored, "能读的新版"), (result.Status, result.Title));
+            var record = await host.Service<DocumentLedger>().FindAsync(host.Documents.Name, "big.txt", CancellationToken.None);
+            Assert.Equal(fits.Value.ETag.ToString(), record!.BlobETag);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_blob_put_together_from_blocks_without_an_md5_is_ingested_under_its_etag()
     {
         var blob = _host.Documents.GetBlockBlobClient("blocks.txt");

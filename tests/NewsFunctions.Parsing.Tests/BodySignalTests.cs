@@ -137,9 +137,9 @@ public sealed class BodySignalTests
             "社区首页 > 读书 > 书评", "", "读一本旧书的感受", "",
             "前几天在旧书摊上淘到一本老版的散文集，纸张已经发黄，但字里行间的温度一点没有减少。作者写故乡的河，写河边的柳树和早晨的雾，读来让人想起自己的童年。",
             "", "书里有一篇写母亲做饭的文章，我读了好几遍。那些细节写得很真，灶台上的烟，锅里的粥，还有母亲围裙上的补丁，都像在眼前一样。", "",
-            "文:读书人甲", "", "〓 读书版 发布时间 2005/05/17 22:11:42 by 读书人甲 〓", "", "← 返回", "",
+            "文:读书人甲", "", "〓 读书版 发布时间 2006/03/14 20:05:17 by 读书人甲 〓", "", "← 返回", "",
             "这本书我也有，前几年在书店买的，一直放在书架上，今天看了你的文章又拿出来翻了翻，确实写得很好，尤其是写故乡的那几篇，每次读都有新的感受。", "", "Some lines of a song that someone posted here without any punctuation at all in them just words", "",
-            "〓 读书版 发布时间 2005/05/18 13:45:40 by 路人乙 〓", "", "← 返回", "", "同感", "",
+            "〓 读书版 发布时间 2006/03/15 09:31:52 by 路人乙 〓", "", "← 返回", "", "同感", "",
             "〓 读书版 发布时间 2005/05/19 08:00:00 by 路人丙 〓",
         };
         var article = Fixtures.Parse(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
@@ -147,6 +147,6 @@ public sealed class BodySignalTests
         Assert.DoesNotContain("这本书我也有", article.Body);
         Assert.Equal("读书人甲", article.Author);
         Assert.Null(article.Source);
-        Assert.Equal(new DateTimeOffset(2005, 5, 17, 22, 11, 42, TimeSpan.FromHours(8)), article.PublishedAt);
+        Assert.Equal(new DateTimeOffset(2006, 3, 14, 20, 5, 17, TimeSpan.FromHours(8)), article.PublishedAt);
     }
 }

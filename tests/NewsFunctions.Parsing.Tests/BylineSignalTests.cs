@@ -18,6 +18,8 @@ public sealed class BylineSignalTests
     [Theory]
     [InlineData("本报记者张小五李小六", "张小五李小六")]
     [InlineData("采写：河畔晨报记者 张小五 李小六", "张小五 李小六")]
+    [InlineData("撰写：河畔晨报记者 张小五", "张小五")]
+    [InlineData("采写：张小五", "张小五")]
     [InlineData("作者：张小五 李小六返回首页", "张小五 李小六")]
     [InlineData("【文/晨风网专栏作者张小五】", "张小五")]
     public void Credits_run_together_or_glued_to_links(string line, string expected) => Assert.Equal(expected, WithLine(line).Author);

@@ -51,8 +51,16 @@ public sealed class ScriptDateTests
     public void Date_written_by_a_script_is_read_from_its_variable()
     {
         var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><em id=\"publish_time\"></em>" + InventedPages.Paragraphs,
-            "<script>var msg_title = \"x\"; var ct = \"1659274471\";</script>");
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1659274471).ToOffset(China), article.PublishedAt);
+            "<script>var msg_title = \"x\"; var ct = \"1621234567\";</script>");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1621234567).ToOffset(China), article.PublishedAt);
+    }
+
+    [Fact]
+    public void A_name_that_only_begins_like_the_variable_is_passed_over()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1>" + InventedPages.Paragraphs,
+            "<script>var ctx = {}; var ct = \"1621234567\";</script>");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1621234567).ToOffset(China), article.PublishedAt);
     }
 
     [Fact]

@@ -32,10 +32,17 @@ public sealed class DateSignalTests
     }
 
     [Fact]
+    public void A_year_over_a_rating_is_no_date_widget()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><div><p>2023</p><p>4.5</p></div><p>晨风观察</p>" + InventedPages.Paragraphs);
+        Assert.Null(article.PublishedAt);
+    }
+
+    [Fact]
     public void Yearless_date_and_time_run_together()
     {
-        Assert.True(DateParser.TryFindLoose("发布时间：09-3022:46", true, new DateTimeOffset(2023, 10, 1, 0, 0, 0, China), out var value, out var hasTime, out _));
-        Assert.Equal(new DateTimeOffset(2023, 9, 30, 22, 46, 0, China), value);
+        Assert.True(DateParser.TryFindLoose("发布时间：08-2721:15", true, new DateTimeOffset(2023, 10, 1, 0, 0, 0, China), out var value, out var hasTime, out _));
+        Assert.Equal(new DateTimeOffset(2023, 8, 27, 21, 15, 0, China), value);
         Assert.True(hasTime);
     }
 
@@ -59,6 +66,50 @@ public sealed class DateSignalTests
         Assert.True(DateParser.TryFindLoose(text, false, now, out var value, out var hasTime, out _));
         Assert.Equal(new DateTimeOffset(year, month, day, hour, minute, 0, China), value);
         Assert.Equal(withTime, hasTime);
+    }
+
+    [Theory]
+    [InlineData("报名请于5月3日前完成")]
+    [InlineData("报名请于5月 3日前完成")]
+    public void A_day_after_its_month_is_that_day_not_days_ago(string text)
+    {
+        var now = new DateTimeOffset(2023, 4, 2, 12, 0, 0, China);
+        Assert.True(DateParser.TryFindLoose(text, false, now, out var value, out _, out _));
+        Assert.Equal((5, 3), (value.Month, value.Day));
+    }
+
+    [Theory]
+    [InlineData("今天是植树节，村里的孩子都去种树了")]
+    [InlineData("刚刚过去的一年，路修到了家门口")]
+    [InlineData("昨日重现")]
+    public void Deadlines_and_sentences_with_day_words_are_no_relative_times(string text)
+    {
+        var now = new DateTimeOffset(2023, 4, 2, 12, 0, 0, China);
+        Assert.False(DateParser.TryFindLoose(text, false, now, out _, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("河畔晨报 · 刚刚")]
+    [InlineData("昨天 | 来源：河畔晨报")]
+    [InlineData("今天")]
+    public void Day_words_and_just_now_as_stamps_are_read(string text)
+    {
+        var now = new DateTimeOffset(2023, 4, 2, 12, 0, 0, China);
+        Assert.True(DateParser.TryFindLoose(text, false, now, out _, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T20:00:00Z")]
+    [InlineData("0001-01-01T02:00:00+08:00")]
+    public void Machine_dates_out_of_range_are_refused_without_overflow(string text) =>
+        Assert.False(DateParser.TryParseMachine(text, out _, out _));
+
+    [Fact]
+    public void A_page_with_a_modified_time_at_the_end_of_time_still_parses()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00</p>" + InventedPages.Paragraphs,
+            "<meta property=\"article:modified_time\" content=\"9999-12-31T20:00:00Z\">");
+        Assert.Equal(new DateTimeOffset(2023, 4, 2, 10, 0, 0, China), article.PublishedAt);
     }
 
     [Fact]

@@ -51,11 +51,14 @@ public sealed class DumpHeadlineTests
     }
 
     [Fact]
-    public void Channel_prefix_counter_and_column_tag_are_dropped()
+    public void A_column_tag_after_a_dumps_headline_is_cut_as_on_html_pages() =>
+        Assert.Equal("乡村公路通到家门口了", Parse("乡村公路通到家门口了(一线观察·身边事)", "2023-04-02 10:00 来源:县融媒体中心").Title);
+
+    [Fact]
+    public void Channel_prefix_and_counter_are_dropped()
     {
         Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("图说本县| 乡村公路通到家门口"));
         Assert.Equal("第三章 山路", DumpTitleFinder.Polish("第三章 山路318"));
-        Assert.Equal("乡村公路通到家门口了", DumpTitleFinder.Polish("乡村公路通到家门口了(一线观察·身边事)"));
         Assert.Equal("乡村公路通到家门口(图)", DumpTitleFinder.Polish("乡村公路通到家门口(图)"));
         Assert.Equal("新路修好了(下)", DumpTitleFinder.Polish("新路修好了(下)"));
         Assert.Equal("乡村公路通到家门口", DumpTitleFinder.Polish("乡村公路通到家门口乡村公路通到家门口"));

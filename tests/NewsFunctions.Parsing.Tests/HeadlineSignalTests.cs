@@ -31,6 +31,9 @@ public sealed class HeadlineSignalTests
     [InlineData("乡村公路通到家门口了（一线观察·身边事）", "乡村公路通到家门口了")]
     [InlineData("乡村公路通到家门口(图)", "乡村公路通到家门口(图)")]
     [InlineData("乡村公路通到家门口（2023年版）", "乡村公路通到家门口（2023年版）")]
+    [InlineData("County road reaches every door (Updated)", "County road reaches every door (Updated)")]
+    [InlineData("全县乡村公路建设推进会召开（第二次会议）", "全县乡村公路建设推进会召开（第二次会议）")]
+    [InlineData("乡村公路通到家门口了（一线观察·身边事）（组图）", "乡村公路通到家门口了（一线观察·身边事）（组图）")]
     [InlineData("河畔晨报评论员：让每一条乡村路都通到家门口", "让每一条乡村路都通到家门口")]
     [InlineData("县长王小五：让每一条乡村路都通到家门口", "县长王小五：让每一条乡村路都通到家门口")]
     public void Column_tags_and_commentator_labels_are_not_the_headline(string title, string expected) =>
@@ -49,7 +52,7 @@ public sealed class HeadlineSignalTests
     {
         // <title> names the blog; the side column's counters and a labelled blog name sit above the post.
         var article = InventedPages.Html("Example blog--山间小路",
-            "<div class=\"info\"><p>Blog名:山间小路</p><p>日志:279</p><p>访问:121369</p><p>建立于:2004年10月6日</p></div>" +
+            "<div class=\"info\"><p>Blog名:山间小路</p><p>日志:318</p><p>访问:87245</p><p>建立于:2005年2月11日</p></div>" +
             "<p><a href=\"/c/1\">[乡土文化]</a><a href=\"/p/2\">读一本旧书的感受</a></p><p>walker2005 发表于 2005-9-15 11:46:00</p>" + InventedPages.Paragraphs);
         Assert.Equal("读一本旧书的感受", article.Title);
         Assert.Equal("walker2005", article.Author);

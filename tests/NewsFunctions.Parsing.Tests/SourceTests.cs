@@ -29,7 +29,7 @@ public sealed class SourceTests
     [Fact]
     public void Row_of_fields_set_off_by_bars_without_colons()
     {
-        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>发表于2023-04-02 10:00| 1164次阅读| 来源示例网| 0 条评论| 作者王小五</p>" + InventedPages.Paragraphs);
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>发表于2023-04-02 10:00| 872次阅读| 来源示例网| 0 条评论| 作者王小五</p>" + InventedPages.Paragraphs);
         Assert.Equal("示例网", article.Source);
         Assert.Equal("王小五", article.Author);
     }
@@ -58,7 +58,7 @@ public sealed class SourceTests
             "<div>首页 - 工作动态</div><div class=\"art\"><h3>工作动态</h3><h5>示例县召开春季植树动员会</h5><p>2023-03-12</p>" + InventedPages.Paragraphs + "</div>",
             "<meta name=\"ContentSource\" content=\"示例县林业局\"><meta name=\"ColumnName\" content=\"工作动态\"><meta name=\"SiteName\" content=\"示例县人民政府\">");
         Assert.Equal("示例县林业局", article.Source);
-        Assert.NotEqual("工作动态", article.Title);
+        Assert.Equal("示例县召开春季植树动员会", article.Title);
     }
 
     [Theory]
@@ -69,10 +69,27 @@ public sealed class SourceTests
     [InlineData("示例财经-自媒体综合", true)]
     [InlineData("ABCD", true)]
     [InlineData("王小五", false)]
+    [InlineData("欧阳小五", false)]
+    [InlineData("关闭窗口", false)]
     [InlineData("财经", false)]
     [InlineData("来自示例自治区", false)]
     [InlineData("整理", false)]
     [InlineData("FAQ", false)]
     [InlineData("乡村公路通到家门口了吗", false)]
     public void Organisation_names(string word, bool expected) => Assert.Equal(expected, BylineFinder.IsOrganisation(word));
+
+    [Fact]
+    public void A_name_with_a_two_letter_surname_beside_the_date_is_the_writer_not_the_publisher()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>2023-04-02 10:00 欧阳小五</p>" + InventedPages.Paragraphs);
+        Assert.Equal(("欧阳小五", (string?)null), (article.Author, article.Source));
+    }
+
+    [Fact]
+    public void A_menu_of_bar_separated_words_that_begin_like_labels_is_no_row_of_fields()
+    {
+        var article = InventedPages.Html("乡村公路通到家门口", "<h1>乡村公路通到家门口</h1><p>首页 | 记者之家 | 编辑推荐</p><p>2023-04-02 10:00</p>" + InventedPages.Paragraphs);
+        Assert.Null(article.Author);
+        Assert.Equal(new DateTimeOffset(2023, 4, 2, 10, 0, 0, TimeSpan.FromHours(8)), article.PublishedAt);
+    }
 }

@@ -61,18 +61,27 @@ public sealed partial class DocumentIngestionService(
         }
         var etag = properties?.ETag.ToString();
         var bytes = await BoundedReader.ReadAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
+        // Uploaded again after the host read it: the bytes in hand are an older version (too large, while the current one
+        // fits, or another MD5), and recording them under the current ETag would hide the newer one from the sweep (or
+        // overwrite its article if its trigger ran first). The current version is ingested instead, read with its ETag.
+        var otherVersion = bytes is null ? properties is { } p && p.ContentLength <= MaxBytes : IsOtherVersion(properties, bytes);
+        if (otherVersion)
+        {
+            LogSuperseded(blobName);
+            try
+            {
+                var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                using var current = download.Value;
+                return await IngestAsync(new DocumentRef(container, blobName, current.Details.ETag.ToString()), current.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Deleted in between: what is in hand is all there is, ingested without an ETag as for a blob deleted earlier.
+                etag = null;
+            }
+        }
         if (bytes is null)
             return await TooLargeAsync(new DocumentRef(container, blobName, etag), cancellationToken).ConfigureAwait(false);
-        if (IsOtherVersion(properties, bytes))
-        {
-            // Uploaded again after the host read it: the bytes in hand are an older version, and recording them under the
-            // current ETag would hide the newer one from the sweep (or overwrite its article if its trigger ran first).
-            // Ingest the current version instead, read together with its ETag.
-            LogSuperseded(blobName);
-            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            using var current = download.Value;
-            return await IngestAsync(new DocumentRef(container, blobName, current.Details.ETag.ToString()), current.Content, cancellationToken).ConfigureAwait(false);
-        }
         using var stored = new MemoryStream(bytes, writable: false);
         return await IngestAsync(new DocumentRef(container, blobName, etag), stored, cancellationToken).ConfigureAwait(false);
     }

@@ -81,7 +81,7 @@ internal static class ArticleBuilder
 
     /// <summary>
     /// A picture story or a one-line notice: no run of prose, only a line or two under the headline. Those plain lines
-    /// (not links, captions or labels) up to the first furniture are the article, so a found headline never ends in NoBody.
+    /// (not links, captions or labels) up to the first furniture are the article; only a headline with nothing plain under it ends in NoBody.
     /// </summary>
     private static List<string> LinesUnder(IReadOnlyList<Block> blocks, BlockRole[] roles, int titleIndex, string? title)
     {

@@ -29,7 +29,7 @@ internal sealed class Block
     /// <summary>Quotation marks among <see cref="Punctuation"/>: names and titles carry them, so alone they make no sentence.</summary>
     public int Quotes { get; }
 
-    /// <summary>Punctuation that ends or joins clauses (，。！？；、…), quotation marks left out.</summary>
+    /// <summary>Punctuation that ends or joins clauses (，。！？；、 and their ASCII forms), quotation marks left out.</summary>
     public int ClausePunctuation => Punctuation - Quotes;
 
     public string Text { get; }

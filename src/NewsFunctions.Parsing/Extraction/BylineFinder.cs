@@ -180,9 +180,8 @@ internal static class BylineFinder
         for (var i = Math.Max(0, titleIndex - 2); i <= titleIndex + 3 && i < blocks.Count && i <= bodyStart; i++)
         {
             if (i == titleIndex || !DateParser.TryFind(blocks[i].Text, out _, out _, out var span)) continue;
-            // "2023-04-02 10:00 县城日报": beside a date, a word ending like a paper, site or station is the source.
-            if (LeftBesideDate(blocks[i], span) is { } name && !name.EndsWith('报') && !name.EndsWith('网') && !name.EndsWith('社') && !name.EndsWith('台'))
-                return name;
+            // "2023-04-02 10:00 县城日报": LeftBesideDate passes over organisations' names; the one name left is the writer.
+            if (LeftBesideDate(blocks[i], span) is { } name) return name;
         }
         return null;
     }
@@ -207,14 +206,18 @@ internal static class BylineFinder
     private static readonly string[] OrganisationEndings =
         ["网", "报", "社", "台", "刊", "志", "新闻", "站", "局", "委", "部", "厅", "院", "会", "所", "办", "处", "中心", "政府", "在线", "频道", "客户端", "传媒", "媒体", "集团", "公司", "财经", "资讯", "大学", "学院", "银行", "证券"];
 
-    /// <summary>Work words printed after a publisher ("[整理]", "综合"), not names.</summary>
     /// <summary>Tools, counters and field words printed on datelines: never a publisher's name.</summary>
     private static readonly string[] NotOrganisations =
         ["点击", "阅读", "评论", "分享", "收藏", "打印", "关注", "订阅", "手机", "字号", "返回", "首页", "查看", "显示", "更新", "发表", "时间", "日期",
-         "星期", "小时前", "分钟前", "天前", "昨天", "今天", "前天", "作者", "编辑", "记者", "通讯员", "本站", "本网", "http", "www", "举报", "纠错", "浏览"];
+         "星期", "小时前", "分钟前", "天前", "昨天", "今天", "前天", "作者", "编辑", "记者", "通讯员", "本站", "本网", "http", "www", "举报", "纠错", "浏览",
+         "关闭", "窗口", "字体", "大中小", "复制", "链接", "登录", "注册"];
+
+    private static readonly string[] CompoundSurnames =
+        ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "公孙", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "呼延", "申屠", "澹台", "钟离", "闻人", "万俟", "赫连", "百里", "东郭", "太史", "第五"];
 
     private static readonly string[] PlaceWords = ["来自", "发布于", "发表于", "属地", "IP属地"];
 
+    /// <summary>Work words printed after a publisher ("[整理]", "综合"), not names.</summary>
     private static readonly string[] ContributionWords = ["整理", "编译", "综合", "原创", "转载", "转自", "供稿", "独家", "首发", "报道", "发布", "来源", "出处"];
 
     /// <summary>
@@ -234,7 +237,8 @@ internal static class BylineFinder
         {
             // A bare ending ("财经", "新闻") is a channel's name; a long run without one is a headline printed beside its date.
             if (OrganisationEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal) && word.Length > e.Length)) return true;
-            return !endingRequired && cjk is >= 4 and <= 8;
+            // Four letters after a two-letter surname (欧阳小五) are a person's name.
+            return !endingRequired && cjk is >= 4 and <= 8 && !(cjk == 4 && CompoundSurnames.Any(n => word.StartsWith(n, StringComparison.Ordinal)));
         }
         // Capitals: an agency or a site (four letters or more: "FAQ", "APP" are buttons).
         return word.Length is >= 4 and <= 12 && word.All(c => char.IsAsciiLetterUpper(c) || c == '&');

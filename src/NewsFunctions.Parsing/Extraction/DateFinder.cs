@@ -96,7 +96,8 @@ internal static class DateFinder
 
     /// <summary>
     /// "2019" / "09/07" / "19:02": a date widget that prints year, day and time on lines of their own. A line holding only
-    /// a year, joined with the one or two short date pieces under it, is read as one date.
+    /// a year, joined with the month and day under it (04/02, 04-02, 4月2日) and the time under that (10:05), is read as
+    /// one date; a counter or a rating under a year (2023 / 4.5) is not a widget.
     /// </summary>
     private static bool TryPieces(IReadOnlyList<Block> blocks, int index, out DateTimeOffset value, out bool hasTime)
     {
@@ -110,14 +111,25 @@ internal static class DateFinder
         {
             var text = blocks[i].Text.Trim();
             if (text.Length == 0) continue;
-            if (text.Length > 8 || !text.All(c => char.IsAsciiDigit(c) || c is '/' or '-' or '.' or ':' or '月' or '日')) break;
+            if (!(pieces == 0 ? IsMonthDay(text) : IsTimeOfDay(text))) break;
             joined.Append(pieces == 0 ? "-" : " ").Append(text);
             pieces++;
         }
         return pieces > 0 && DateParser.TryFind(joined.ToString(), out value, out hasTime, out _);
     }
 
-    private static bool IsLabelled(Block block) => Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date);
+    private static bool IsMonthDay(string text)
+    {
+        var separator = text.AsSpan().IndexOfAny('/', '-', '月');
+        if (text.Length > 6 || separator is < 1 or > 2 || separator == text.Length - 1) return false;
+        var day = text.AsSpan(separator + 1).TrimEnd('日');
+        return !text.AsSpan(0, separator).ContainsAnyExceptInRange('0', '9') && day.Length is 1 or 2 && !day.ContainsAnyExceptInRange('0', '9');
+    }
+
+    private static bool IsTimeOfDay(string text) =>
+        text.Length is 4 or 5 && text.IndexOf(':') is 1 or 2 && text.Replace(":", "", StringComparison.Ordinal).All(char.IsAsciiDigit);
+
+        private static bool IsLabelled(Block block) => Labels.ReadLabelledValues(block.Text).Any(v => v.Field == Labels.Field.Date);
 
     private static double Score(Block block, BlockRole role, int index, int anchor, int bodyStart, int bodyEnd, bool labelled)
     {

@@ -27,7 +27,9 @@ internal static partial class DateParser
     private static partial Regex YearlessPattern();
 
     /// <summary>"3小时前", "25分钟前", "2天前", "昨天 10:20", "刚刚", "2 hours ago": a time relative to when the page was shown.</summary>
-    [GeneratedRegex(@"(?<n>\d{1,3})\s*(?<unit>秒|分钟|分鐘|小时|小時|天|日)前|(?<day>今天|昨天|前天|昨日|前日)\s*(?:(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?|(?<now>刚刚|剛剛)|(?<n>\d{1,3})\s+(?<unit>minutes?|hours?|days?)\s+ago", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <remarks>A day after a month ("5月3日前完成") is a deadline, not "3 days ago"; a day word or 刚刚 running on into a
+    /// sentence ("今天是植树节", "刚刚过去的一年") is prose: a stamp ends there, or goes on with a space or a separator.</remarks>
+    [GeneratedRegex(@"(?<![\d月])(?<!月\s+)(?<n>\d{1,3})\s*(?<unit>秒|分钟|分鐘|小时|小時|天|日)前|(?<day>今天|昨天|前天|昨日|前日)\s*(?:(?<h>\d{1,2})\s*[:：]\s*(?<min>\d{2}))?(?![^\s|｜·/])|(?<now>刚刚|剛剛)(?![^\s|｜·/])|(?<n>\d{1,3})\s+(?<unit>minutes?|hours?|days?)\s+ago", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RelativePattern();
 
     /// <summary>A date in a page's address: /2020-09/23/, /20200923/, t20200923_, /2020/09/23/, /202009/23/, /2020/0923/.</summary>
@@ -95,7 +97,8 @@ internal static partial class DateParser
         var trimmed = text.Trim();
         if (trimmed.Length > 64) return false;
         var hasOffset = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 9 || (trimmed.Length > 19 && trimmed.LastIndexOf('-') > 10);
-        if (hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && withOffset.Year >= 1990)
+        // The range is checked on the instant: converting 9999-12-31T20:00Z to China time would overflow.
+        if (hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && withOffset.UtcDateTime.Year is >= 1990 and <= 2100)
         {
             value = withOffset.ToOffset(ChinaOffset);
             hasTime = true;
@@ -180,7 +183,7 @@ internal static partial class DateParser
             "小时" or "小時" or "hour" or "hours" => (now.AddHours(-n), true),
             _ => (new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, ChinaOffset).AddDays(-n), false),
         };
-        return true;
+        return value.Year is >= 1990 and <= 2100;
     }
 
     /// <summary>A date from month, day and optional time groups with the given year.</summary>

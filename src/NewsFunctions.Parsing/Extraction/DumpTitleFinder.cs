@@ -230,7 +230,8 @@ internal static class DumpTitleFinder
         while (digits > 0 && char.IsAsciiDigit(text[digits - 1])) digits--;
         if (digits < text.Length && digits > 0 && TextStats.IsCjk(text[digits - 1]) && text.Length - digits <= 6)
             text = text[..digits];
-        return TitleFinder.WithoutLabels(text);
+        // Column tags and commentators' labels are cut once, for every format, in ArticleBuilder.
+        return text;
     }
 
     /// <summary>The last crumb of each breadcrumb line (您的位置: 首页 > 诗 > 春雨), where pages repeat the headline.</summary>

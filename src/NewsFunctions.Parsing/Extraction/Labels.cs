@@ -65,11 +65,13 @@ internal static partial class Labels
     }
 
     /// <summary>
-    /// "发表于2014-08-24 21:30| 1164次阅读| 来源示例网| 作者张三": a row of fields set off by bars, each opening with its
-    /// label and no colon. Read only when two cells or more open with a label of two letters or more.
+    /// "发表于2014-08-24 21:30| 872次阅读| 来源示例网| 作者张三": a row of fields set off by bars, each opening with its
+    /// label and no colon. Read only when two cells or more open with a label of two letters or more, one of them names
+    /// a known field, and the row carries a date: a menu ("首页 | 记者之家 | 编辑推荐") has words like labels, but no date.
     /// </summary>
     private static List<(Field Field, string Value)> ReadFieldRow(string line)
     {
+        if (!DateParser.ContainsYear(line)) return [];
         var values = new List<(Field, string)>();
         foreach (var range in line.AsSpan().Split('|'))
         {
@@ -85,7 +87,7 @@ internal static partial class Labels
                 break;
             }
         }
-        return values.Count >= 2 ? values : [];
+        return values.Count >= 2 && values.Exists(v => v.Item1 != Field.Other) && DateParser.TryFind(line, out _, out _, out _) ? values : [];
     }
 
     /// <summary>Where the first label starts, or -1.</summary>

@@ -289,7 +289,7 @@ internal static class TitleFinder
         return TextStats.CollapseWhitespace(buffer.ToString());
     }
 
-    private static readonly string[] CommentaryLabels = ["特约评论员", "评论员", "社论", "时评", "短评", "评论员文章"];
+    private static readonly string[] CommentaryLabels = ["评论员", "社论", "时评", "短评", "评论员文章"];
 
     /// <summary>
     /// What pages print around a headline that is not part of it: a column tag after it ("…通到家门口(一线观察·身边事)";
@@ -305,7 +305,8 @@ internal static class TitleFinder
             {
                 var tag = TextStats.Normalize(text[(open + 1)..^1]);
                 var rest = TextStats.Normalize(text[..open]);
-                if (tag.Length >= 4 && rest.Length >= 8 && !tag.Any(char.IsAsciiDigit)) text = text[..open].TrimEnd();
+                // A column's name is Chinese words alone; "(Updated)", "(2)" and "(第二次会议)" belong to the headline.
+                if (tag.Length >= 4 && rest.Length >= 8 && tag.All(TextStats.IsCjk) && tag[0] != '第') text = text[..open].TrimEnd();
             }
         }
         var colon = text.IndexOfAny([':', '：']);

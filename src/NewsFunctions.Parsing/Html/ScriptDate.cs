@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using NewsFunctions.Parsing.Extraction;
 
@@ -5,7 +6,7 @@ namespace NewsFunctions.Parsing.Html;
 
 /// <summary>
 /// The publication time a page keeps in a script variable and writes into the page when it runs
-/// (<c>var publish_time = "2022-07-31 10:00"</c>, <c>"pubDate":"…"</c>, WeChat's <c>var ct = "1659274471"</c>, Unix
+/// (<c>var publish_time = "2021-05-06 10:20"</c>, <c>"pubDate":"…"</c>, WeChat's <c>var ct = "1621234567"</c>, Unix
 /// seconds). Read by searching the script text for the names, not by running or parsing the script.
 /// </summary>
 internal static class ScriptDate
@@ -21,22 +22,27 @@ internal static class ScriptDate
         {
             var text = script.TextContent;
             if (text.Length is < 8 or > MaxScriptChars) continue;
-            if (Read(text, "var ct") is { } ct && FromValue(ct) is { } wechat) return wechat;
+            if (FindAssigned(text, "var ct") is { } wechat) return wechat;
             foreach (var name in Names)
-            {
-                var at = 0;
-                while ((at = text.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
-                {
-                    if (Read(text.AsSpan(at), name) is { } value && FromValue(value) is { } found) return found;
-                    at += name.Length;
-                }
-            }
+                if (FindAssigned(text, name) is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>The first occurrence of <paramref name="name"/> that is assigned a date ("var ctx = …" is passed over for "var ct").</summary>
+    private static DateTimeOffset? FindAssigned(string text, string name)
+    {
+        var at = 0;
+        while ((at = text.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
+        {
+            if (Read(text.AsSpan(at), name) is { } value && FromValue(value) is { } found) return found;
+            at += name.Length;
         }
         return null;
     }
 
     /// <summary>The quoted or numeric value assigned to <paramref name="name"/> right at the start of <paramref name="text"/>:
-    /// <c>name = "v"</c>, <c>"name": "v"</c>, <c>name: 1659274471</c>.</summary>
+    /// <c>name = "v"</c>, <c>"name": "v"</c>, <c>name: 1621234567</c>.</summary>
     private static string? Read(ReadOnlySpan<char> text, string name)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);
@@ -48,7 +54,7 @@ internal static class ScriptDate
         if (rest[0] is '"' or '\'')
         {
             var quote = rest[0];
-            var end = rest[1..].IndexOf(quote);
+            var end = rest[1..Math.Min(rest.Length, 42)].IndexOf(quote);
             return end is > 0 and <= 40 ? rest.Slice(1, end).ToString() : null;
         }
         var digits = 0;
@@ -58,7 +64,7 @@ internal static class ScriptDate
 
     private static DateTimeOffset? FromValue(string value)
     {
-        if (value.Length is 10 or 13 && value.All(char.IsAsciiDigit) && long.TryParse(value, out var number))
+        if (value.Length is 10 or 13 && value.All(char.IsAsciiDigit) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             var seconds = value.Length == 13 ? number / 1000 : number;
             var instant = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(DateParser.ChinaOffset);

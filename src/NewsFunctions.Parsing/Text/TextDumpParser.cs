@@ -106,7 +106,7 @@ internal static class TextDumpParser
             TextStats.Count(line, out var teaserLetters, out _);
             if (teaserLetters < 50) return line.Length;
         }
-        if (line[0] is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '□' or '◆' or '★' or '»' or '>' or '-')
+        if (IsBullet(line[0]))
         {
             TextStats.Count(line, out var letters, out var punctuation);
             if (punctuation == 0 || letters < 50) count = line.Length;
@@ -154,7 +154,11 @@ internal static class TextDumpParser
         return cells is { Count: >= 2 } ? cells : [];
     }
 
-    private static bool IsBulletCell(string cell) => cell.Length == 1 && cell[0] is '*' or '•' or '·' or '●' or '◦' or '○' or '▪' or '■' or '◆';
+    /// <summary>The marks w3m and other converters put before list items and menu entries.</summary>
+    private static bool IsBullet(char c) => c is '•' or '·' or '◦' or '*' or '○' or '●' or '▪' or '■' or '□' or '◆' or '★' or '»' or '>' or '-';
+
+    /// <summary>A cell that is a bullet alone ("-", "»" and ">" alone are rules and arrows as often as bullets).</summary>
+    private static bool IsBulletCell(string cell) => cell.Length == 1 && cell[0] is not ('-' or '»' or '>') && IsBullet(cell[0]);
 
     /// <summary>
     /// A line of prose with a side column's scraps printed to its right ("…村民出行方便    ·县里新开公交线"): the prose
