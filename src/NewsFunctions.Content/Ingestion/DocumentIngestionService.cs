@@ -82,8 +82,7 @@ public sealed partial class DocumentIngestionService(
         }
         if (bytes is null)
             return await TooLargeAsync(new DocumentRef(container, blobName, etag), cancellationToken).ConfigureAwait(false);
-        using var stored = new MemoryStream(bytes, writable: false);
-        return await IngestAsync(new DocumentRef(container, blobName, etag), stored, cancellationToken).ConfigureAwait(false);
+        return await IngestBytesAsync(new DocumentRef(container, blobName, etag), bytes, IngestOptions.Default, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,8 +103,7 @@ public sealed partial class DocumentIngestionService(
         if (bytes is null)
             return await TooLargeAsync(new DocumentRef(options.Value.DocumentsContainer, blobName), cancellationToken).ConfigureAwait(false);
         var uploaded = await tables.DocumentsContainer.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
-        using var stored = new MemoryStream(bytes, writable: false);
-        return await IngestAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, uploaded.Value.ETag.ToString()), stored, cancellationToken).ConfigureAwait(false);
+        return await IngestBytesAsync(new DocumentRef(options.Value.DocumentsContainer, blobName, uploaded.Value.ETag.ToString()), bytes, IngestOptions.Default, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IngestionResult> IngestAsync(DocumentRef document, Stream content, CancellationToken cancellationToken) =>
@@ -120,7 +118,12 @@ public sealed partial class DocumentIngestionService(
         var bytes = await BoundedReader.ReadAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
             return await TooLargeAsync(document, cancellationToken).ConfigureAwait(false);
+        return await IngestBytesAsync(document, bytes, ingestOptions, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The document's bytes, already read and within the limit: the entry points that hold them skip a copy.</summary>
+    private async Task<IngestionResult> IngestBytesAsync(DocumentRef document, byte[] bytes, IngestOptions ingestOptions, CancellationToken cancellationToken)
+    {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var previous = await ledger.FindAsync(document.Container, document.Name, cancellationToken).ConfigureAwait(false);
         if (!ingestOptions.Reparse && previous is { StatusValue: DocumentStatus.Stored } && previous.ContentHash == hash && previous.ParserVersion == DocumentParser.Version)
